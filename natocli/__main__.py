@@ -1,0 +1,3 @@
+from natocli.cli import main
+
+main()

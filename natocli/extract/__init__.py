@@ -1,0 +1,1 @@
+"""Extractors: pure functions from cleaned article text to matches with character spans."""

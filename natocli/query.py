@@ -1,0 +1,528 @@
+"""Queries: SQL over the store, returning small frozen dataclasses.
+
+The field names of each result class are its JSON keys; fields marked
+``TABLE_ONLY`` feed the table view and stay out of JSON, JSON Lines and CSV.
+Highlighted matches in snippets are wrapped in ``HL_START``/``HL_END``; the
+renderer turns them into bold on a terminal and drops them elsewhere.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from natocli import fts
+from natocli.dates import bounds
+from natocli.errors import Ambiguous, BadInput, NotFound, QuerySyntaxError
+from natocli.store import decompress
+
+HL_START, HL_END = "\x02", "\x03"
+TABLE_ONLY = {"table_only": True}
+
+# BM25 weights of the FTS columns (title, text): a word in the headline counts ten times.
+TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
+SNIPPET_TOKENS = 20
+
+# Precision names from the most to the least precise.
+PRECISIONS = ("day", "month", "season", "quarter", "year", "decade")
+
+
+def _limit(limit: int) -> int:
+    if limit < 0:
+        raise BadInput("--limit must be 0 (no limit) or a positive number")
+    return limit if limit else -1
+
+
+def match_expression(query: str, raw: bool) -> str:
+    return query if raw else fts.to_fts(query)
+
+
+def _run_match(db: sqlite3.Connection, sql: str, params: list, raw: bool) -> list[tuple]:
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if raw and ("fts5" in message or "syntax error" in message or "no such column" in message):
+            raise QuerySyntaxError(
+                f"invalid FTS5 query: {message}", hint="drop --raw to search plain words"
+            ) from None
+        raise
+
+
+# --- search ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    doc_id: int
+    path: str
+    title: str
+    published: str | None
+    score: float
+    snippet: str
+
+
+def search(
+    db: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 10,
+    since: str | None = None,
+    until: str | None = None,
+    doc: int | None = None,
+    raw: bool = False,
+) -> list[SearchHit]:
+    """Documents matching `query`, best first (BM25, title weighted above body)."""
+    expression = match_expression(query, raw)
+    lo, hi = bounds(since, until)
+    where, params = ["documents_fts MATCH ?"], [expression]
+    if lo:
+        where.append("d.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("d.published <= ?")
+        params.append(hi)
+    if doc is not None:
+        where.append("d.id = ?")
+        params.append(doc)
+    sql = f"""
+        SELECT d.id, d.path, d.title, d.published,
+               -bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score,
+               snippet(documents_fts, -1, '{HL_START}', '{HL_END}', '…', {SNIPPET_TOKENS})
+        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+        WHERE {' AND '.join(where)}
+        ORDER BY bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}), d.id
+        LIMIT ?
+    """
+    rows = _run_match(db, sql, [*params, _limit(limit)], raw)
+    return [SearchHit(*row) for row in rows]
+
+
+# --- documents ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocRow:
+    doc_id: int
+    path: str
+    title: str
+    published: str | None
+    words: int
+    indexed_at: str
+
+
+def docs(
+    db: sqlite3.Connection, *, limit: int = 0, since: str | None = None, until: str | None = None
+) -> list[DocRow]:
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if lo:
+        where.append("published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("published <= ?")
+        params.append(hi)
+    rows = db.execute(
+        f"SELECT id, path, title, published, words, indexed_at FROM documents "
+        f"WHERE {' AND '.join(where)} ORDER BY id LIMIT ?",
+        [*params, _limit(limit)],
+    ).fetchall()
+    return [DocRow(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: int
+    path: str
+    title: str
+    published: str | None
+    words: int
+    indexed_at: str
+    text: str
+
+
+def show(db: sqlite3.Connection, ref: str, *, raw: bool = False) -> Document:
+    """One document by id or by path (absolute, or relative to the working directory)."""
+    from pathlib import Path
+
+    columns = "id, path, title, published, words, indexed_at, text, raw"
+    row = None
+    if ref.isdigit():
+        row = db.execute(f"SELECT {columns} FROM documents WHERE id = ?", (int(ref),)).fetchone()
+    if row is None:
+        row = db.execute(
+            f"SELECT {columns} FROM documents WHERE path = ? OR path = ?",
+            (ref, str(Path(ref).expanduser().absolute())),
+        ).fetchone()
+    if row is None:
+        raise NotFound(f"no indexed document {ref!r}", hint="`natocli docs` lists them")
+    *head, text, raw_blob = row
+    return Document(*head, decompress(raw_blob) if raw else text)
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    words: int
+    people: int
+    events: int
+    spending: int
+    db_bytes: int
+    db_path: str
+    last_indexed: str | None
+
+
+def stats(db: sqlite3.Connection, db_path: str) -> Stats:
+    import os
+
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    size = sum(os.path.getsize(p) for p in (db_path, db_path + "-wal") if os.path.exists(p))
+    return Stats(
+        documents=one("SELECT count(*) FROM documents"),
+        words=one("SELECT coalesce(sum(words), 0) FROM documents"),
+        people=one("SELECT count(*) FROM people"),
+        events=one("SELECT count(*) FROM events"),
+        spending=one("SELECT count(*) FROM spending"),
+        db_bytes=size,
+        db_path=db_path,
+        last_indexed=one("SELECT value FROM meta WHERE key = 'last_indexed'"),
+    )
+
+
+# --- timeline -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    start: str | None
+    end: str | None
+    precision: str
+    expression: str
+    sentence: str
+    year_inferred: bool
+    doc_id: int
+    path: str
+    title: str
+
+
+_SENTENCE = "substr(d.text, {t}.sent_start + 1, {t}.sent_end - {t}.sent_start)"
+
+
+def timeline(
+    db: sqlite3.Connection,
+    terms: str | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    doc: int | None = None,
+    precision: str | None = None,
+    limit: int = 0,
+) -> list[TimelineEvent]:
+    """Dated events in order; events whose year is unknown come last."""
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if terms:
+        where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts.to_fts(terms))
+    if lo:
+        where.append("e.end >= ?")
+        params.append(lo)
+    if hi:
+        where.append("e.start <= ?")
+        params.append(hi)
+    if doc is not None:
+        where.append("e.doc_id = ?")
+        params.append(doc)
+    if precision:
+        if precision not in PRECISIONS:
+            raise BadInput(f"unknown precision {precision!r}", hint=f"use one of {', '.join(PRECISIONS)}")
+        allowed = PRECISIONS[: PRECISIONS.index(precision) + 1]
+        where.append(f"e.precision IN ({','.join('?' * len(allowed))})")
+        params.extend(allowed)
+    rows = db.execute(
+        f"""
+        SELECT e.start, e.end, e.precision, e.expression, {_SENTENCE.format(t='e')},
+               e.year_inferred, d.id, d.path, d.title
+        FROM events e JOIN documents d ON d.id = e.doc_id
+        WHERE {' AND '.join(where)}
+        ORDER BY e.start IS NULL, e.start, e.end, e.doc_id, e.pos
+        LIMIT ?
+        """,
+        [*params, _limit(limit)],
+    ).fetchall()
+    return [
+        TimelineEvent(s, e, p, x, sentence, bool(yi), doc_id, path, title)
+        for s, e, p, x, sentence, yi, doc_id, path, title in rows
+    ]
+
+
+# --- who ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: list[str]
+    aliases: list[str]
+    mentions: int
+    documents: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True)
+class Appearance:
+    doc_id: int
+    path: str
+    title: str
+    sentence: str
+    published: str | None = field(default=None, metadata=TABLE_ONLY)
+    role: str | None = field(default=None, metadata=TABLE_ONLY)
+
+
+@dataclass(frozen=True)
+class RoleSource:
+    role: str
+    doc_ids: list[int]
+
+
+@dataclass(frozen=True)
+class CoMention:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    name: str
+    roles: list[RoleSource]
+    aliases: list[str]
+    mentions: int
+    documents: int
+    first_seen: str | None
+    last_seen: str | None
+    appearances: list[Appearance]
+    co_mentioned: list[CoMention]
+
+
+def _country_name(name: str) -> str:
+    from natocli.extract.countries import lookup_country
+
+    country = lookup_country(name)
+    if country is None:
+        raise BadInput(f"unknown country {name!r}", hint="give a country name or adjective, e.g. Portugal or Portuguese")
+    return country.name
+
+
+def _mention_filters(
+    since: str | None, until: str | None, doc: int | None, country: str | None
+) -> tuple[list[str], list]:
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if lo:
+        where.append("d.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("d.published <= ?")
+        params.append(hi)
+    if doc is not None:
+        where.append("m.doc_id = ?")
+        params.append(doc)
+    if country:
+        where.append(
+            "EXISTS (SELECT 1 FROM sentence_countries sc WHERE sc.doc_id = m.doc_id "
+            "AND sc.sent_start = m.sent_start AND sc.country = ?)"
+        )
+        params.append(_country_name(country))
+    return where, params
+
+
+def _split(joined: str | None) -> list[str]:
+    return sorted(set(joined.split("\x1f"))) if joined else []
+
+
+def who(
+    db: sqlite3.Connection,
+    *,
+    role: str | None = None,
+    country: str | None = None,
+    doc: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 0,
+) -> list[Person]:
+    """People, most mentioned first."""
+    where, params = _mention_filters(since, until, doc, country)
+    if role:
+        where.append("p.id IN (SELECT person_id FROM mentions WHERE role LIKE ?)")
+        params.append(f"%{role}%")
+    rows = db.execute(
+        f"""
+        SELECT p.name, group_concat(m.role, char(31)), group_concat(m.surface, char(31)),
+               count(*), count(DISTINCT m.doc_id), min(d.published), max(d.published)
+        FROM mentions m JOIN people p ON p.id = m.person_id JOIN documents d ON d.id = m.doc_id
+        WHERE {' AND '.join(where)}
+        GROUP BY p.id
+        ORDER BY count(*) DESC, count(DISTINCT m.doc_id) DESC, p.key
+        LIMIT ?
+        """,
+        [*params, _limit(limit)],
+    ).fetchall()
+    return [
+        Person(name, _split(roles), [a for a in _split(aliases) if a != name], n, ndocs, first, last)
+        for name, roles, aliases, n, ndocs, first, last in rows
+    ]
+
+
+def find_people(db: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
+    """People whose name or alias matches `name`, ignoring case and accents; surnames alone work."""
+    from natocli.extract.people import person_key
+
+    key = person_key(name)
+    if not key:
+        raise BadInput("give a name to look up")
+    exact = db.execute("SELECT id, name FROM people WHERE key = ?", (key,)).fetchall()
+    if exact:
+        return exact
+    candidates = db.execute(
+        "SELECT DISTINCT p.id, p.name, p.key, m.surface FROM people p JOIN mentions m ON m.person_id = p.id"
+    ).fetchall()
+    words = key.split()
+    found: dict[int, str] = {}
+    for person_id, person_name, person_key_, surface in candidates:
+        haystack = person_key_.split() + person_key(surface).split()
+        if all(w in haystack for w in words):
+            found[person_id] = person_name
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def person_card(db: sqlite3.Connection, name: str) -> PersonCard:
+    matches = find_people(db, name)
+    if not matches:
+        raise NotFound(f"nobody called {name!r} in the index", hint="`natocli who` lists everyone")
+    if len(matches) > 1:
+        names = [n for _, n in matches]
+        raise Ambiguous(
+            f"{name!r} matches {len(names)} people: {'; '.join(names)}",
+            names,
+            hint="give the full name",
+        )
+    person_id, person_name = matches[0]
+    mention_rows = db.execute(
+        f"""
+        SELECT m.doc_id, d.path, d.title, {_SENTENCE.format(t='m')}, d.published, m.role, m.surface,
+               m.sent_start
+        FROM mentions m JOIN documents d ON d.id = m.doc_id
+        WHERE m.person_id = ?
+        ORDER BY d.published IS NULL, d.published, m.doc_id, m.pos
+        """,
+        (person_id,),
+    ).fetchall()
+    role_docs: dict[str, list[int]] = {}
+    appearances: list[Appearance] = []
+    seen_sentences: set[tuple[int, int]] = set()
+    for doc_id, path, title, sentence, published, role, _surface, sent_start in mention_rows:
+        if role and doc_id not in role_docs.setdefault(role, []):
+            role_docs[role].append(doc_id)
+        if (doc_id, sent_start) not in seen_sentences:
+            seen_sentences.add((doc_id, sent_start))
+            appearances.append(Appearance(doc_id, path, title, sentence, published, role))
+    dates = [r[4] for r in mention_rows if r[4]]
+    co = db.execute(
+        """
+        SELECT p.name, count(DISTINCT o.doc_id || ':' || o.sent_start) AS n
+        FROM mentions m JOIN mentions o ON o.doc_id = m.doc_id AND o.sent_start = m.sent_start
+        JOIN people p ON p.id = o.person_id
+        WHERE m.person_id = ? AND o.person_id != ?
+        GROUP BY o.person_id ORDER BY n DESC, p.key LIMIT 10
+        """,
+        (person_id, person_id),
+    ).fetchall()
+    return PersonCard(
+        name=person_name,
+        roles=[RoleSource(role, ids) for role, ids in sorted(role_docs.items())],
+        aliases=sorted({r[6] for r in mention_rows} - {person_name}),
+        mentions=len(mention_rows),
+        documents=len({r[0] for r in mention_rows}),
+        first_seen=min(dates) if dates else None,
+        last_seen=max(dates) if dates else None,
+        appearances=appearances,
+        co_mentioned=[CoMention(n, c) for n, c in co],
+    )
+
+
+# --- spending -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpendingFigure:
+    entity: str | None
+    value: float
+    unit: str
+    kind: str
+    year: int | None
+    expression: str
+    sentence: str
+    doc_id: int
+    path: str
+    title: str
+    published: str | None = field(default=None, metadata=TABLE_ONLY)
+
+
+UNITS = {"gdp": "s.unit = '%GDP'", "percent": "s.unit = '%'", "money": "s.unit NOT LIKE '\\%%' ESCAPE '\\'"}
+KINDS = ("target", "pledge", "actual", "estimate", "increase", "aid", "other")
+
+
+def spending(
+    db: sqlite3.Connection,
+    *,
+    country: str | None = None,
+    unit: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    minimum: float | None = None,
+    doc: int | None = None,
+    limit: int = 0,
+) -> list[SpendingFigure]:
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if country:
+        from natocli.extract.countries import lookup_country
+
+        found = lookup_country(country)
+        where.append("lower(s.entity) = lower(?)")
+        params.append(found.name if found else country)
+    if unit:
+        if unit not in UNITS:
+            raise BadInput(f"unknown unit {unit!r}", hint=f"use one of {', '.join(UNITS)}")
+        where.append(UNITS[unit])
+    if kind:
+        if kind not in KINDS:
+            raise BadInput(f"unknown kind {kind!r}", hint=f"use one of {', '.join(KINDS)}")
+        where.append("s.kind = ?")
+        params.append(kind)
+    if lo:
+        where.append("d.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("d.published <= ?")
+        params.append(hi)
+    if minimum is not None:
+        where.append("s.value >= ?")
+        params.append(minimum)
+    if doc is not None:
+        where.append("s.doc_id = ?")
+        params.append(doc)
+    rows = db.execute(
+        f"""
+        SELECT s.entity, s.value, s.unit, s.kind, s.year, s.expression, {_SENTENCE.format(t='s')},
+               d.id, d.path, d.title, d.published
+        FROM spending s JOIN documents d ON d.id = s.doc_id
+        WHERE {' AND '.join(where)}
+        ORDER BY d.published IS NULL, d.published, s.doc_id, s.pos
+        LIMIT ?
+        """,
+        [*params, _limit(limit)],
+    ).fetchall()
+    return [SpendingFigure(*row) for row in rows]

@@ -1,0 +1,366 @@
+"""One renderer for every command: result rows to a Rich table, JSON, JSON Lines or CSV.
+
+Rows are the frozen dataclasses of ``natocli.query``; their field names are
+the JSON keys. Table views (which columns, how a date or a figure reads to a
+person) are declared once per result class in ``TABLES``. Rich is imported
+only when a table or chart is drawn.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, TextIO
+
+from natocli import query as q
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+# --- plain data -----------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready value: dataclasses to dicts (table-only fields left out), highlight marks dropped."""
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("table_only")
+        }
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return strip_marks(value)
+    return value
+
+
+def strip_marks(text: str) -> str:
+    return text.replace(q.HL_START, "").replace(q.HL_END, "")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def to_json(rows: Sequence[Any] | Any) -> str:
+    return json.dumps(_plain(rows), ensure_ascii=False, indent=2)
+
+
+def to_jsonl(rows: Sequence[Any]) -> str:
+    return "".join(json.dumps(_plain(r), ensure_ascii=False) + "\n" for r in rows)
+
+
+def to_csv(rows: Sequence[Any], row_type: type | None = None) -> str:
+    row_type = row_type or (type(rows[0]) if rows else None)
+    if row_type is None:
+        return ""
+    keys = [f.name for f in dataclasses.fields(row_type) if not f.metadata.get("table_only")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        plain = _plain(row)
+        writer.writerow([_csv_cell(plain[k]) for k in keys])
+    return out.getvalue()
+
+
+# --- people-friendly values -----------------------------------------------
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_SEASON_BY_MONTH = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+
+
+def format_when(start: str | None, end: str | None, precision: str) -> str:
+    """A date range as a person reads it at its precision: "2026-01-07 → 08", "Jul 2023", "2026"."""
+    if not start or not end:
+        return "(year unknown)"
+    (y1, m1, d1), (y2, m2, d2) = (tuple(int(p) for p in s.split("-")) for s in (start, end))
+    if precision == "day":
+        if start == end:
+            return start
+        if y1 == y2 and m1 == m2:
+            return f"{start} → {d2:02d}"
+        if y1 == y2:
+            return f"{start} → {m2:02d}-{d2:02d}"
+        return f"{start} → {end}"
+    if precision == "month":
+        first = f"{_MONTHS[m1 - 1]} {y1}"
+        if (y1, m1) == (y2, m2):
+            return first
+        if y1 == y2:
+            return f"{_MONTHS[m1 - 1]} → {_MONTHS[m2 - 1]} {y1}"
+        return f"{first} → {_MONTHS[m2 - 1]} {y2}"
+    if precision == "season" and m1 in _SEASON_BY_MONTH:
+        return f"{_SEASON_BY_MONTH[m1]} {y1}"
+    if precision == "quarter":
+        return f"Q{(m1 - 1) // 3 + 1} {y1}"
+    if precision == "decade":
+        return f"{y1}s"
+    return str(y1) if y1 == y2 else f"{y1} → {y2}"
+
+
+_CURRENCY_SIGNS = {"USD": "US$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$", "AUD": "A$"}
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value: float, unit: str) -> str:
+    """ "5 % of GDP", "US$ 485 bn", "€ 40 bn", "PLN 187 bn"."""
+    if unit == "%GDP":
+        return f"{_number(value)} % of GDP"
+    if unit == "%":
+        return f"{_number(value)} %"
+    sign = _CURRENCY_SIGNS.get(unit, unit)
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{sign} {_number(value / size)} {word}"
+    return f"{sign} {_number(value)}"
+
+
+def _source(path: str) -> str:
+    return Path(path).name
+
+
+# --- tables ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], Any]  # str, or a rich Text for highlighted cells
+    style: str | None = None
+    justify: str = "left"
+    ratio: int | None = None  # share of the spare width when the table is wider than the screen
+    no_wrap: bool = False
+
+
+def _highlighted(text: str, style: str = "bold") -> Any:
+    """Rich Text with the HL-marked parts in `style`."""
+    from rich.text import Text
+
+    out = Text()
+    bold = False
+    for piece in text.replace(q.HL_END, q.HL_START).split(q.HL_START):
+        if piece:
+            out.append(piece, style=style if bold else None)
+        bold = not bold
+    return out
+
+
+def _shorten_around(sentence: str, needle: str, width: int = 140) -> str:
+    """The sentence cut to about `width` characters around `needle`, which is HL-marked."""
+    at = sentence.find(needle)
+    if at < 0:
+        return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+    before, after = sentence[:at], sentence[at + len(needle):]
+    room = max(0, width - len(needle))
+    keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
+    keep_after = max(0, room - keep_before)
+    head = before[len(before) - keep_before:]
+    tail = after[:keep_after]
+    if keep_before < len(before):
+        head = "…" + head.split(" ", 1)[-1] if " " in head else "…" + head
+    if keep_after < len(after):
+        tail = (tail.rsplit(" ", 1)[0] if " " in tail else tail) + "…"
+    return f"{head}{q.HL_START}{needle}{q.HL_END}{tail}"
+
+
+def _timeline_sentence(e: q.TimelineEvent) -> Any:
+    return _highlighted(_shorten_around(e.sentence, e.expression), "bold cyan")
+
+
+def _spending_sentence(s: q.SpendingFigure) -> Any:
+    return _highlighted(_shorten_around(s.sentence, s.expression), "bold green")
+
+
+TABLES: dict[type, list[Column]] = {
+    q.SearchHit: [
+        Column("#", lambda r: str(r._rank), justify="right", no_wrap=True),
+        Column("date", lambda r: r.published or "", no_wrap=True),
+        Column("title", lambda r: r.title, style="bold", ratio=2),
+        Column("snippet", lambda r: _highlighted(r.snippet), ratio=4),
+        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+    ],
+    q.DocRow: [
+        Column("id", lambda r: str(r.doc_id), justify="right", no_wrap=True),
+        Column("date", lambda r: r.published or "", no_wrap=True),
+        Column("title", lambda r: r.title, style="bold", ratio=3),
+        Column("words", lambda r: str(r.words), justify="right", no_wrap=True),
+        Column("path", lambda r: r.path, style="dim", ratio=2),
+    ],
+    q.TimelineEvent: [
+        Column("date", lambda r: format_when(r.start, r.end, r.precision), no_wrap=True),
+        Column("event", _timeline_sentence, ratio=4),
+        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+    ],
+    q.Person: [
+        Column("name", lambda r: r.name, style="bold", no_wrap=True),
+        Column("roles", lambda r: "; ".join(r.roles), ratio=3),
+        Column("mentions", lambda r: str(r.mentions), justify="right", no_wrap=True),
+        Column("docs", lambda r: str(r.documents), justify="right", no_wrap=True),
+        Column("first seen", lambda r: r.first_seen or "", no_wrap=True),
+        Column("last seen", lambda r: r.last_seen or "", no_wrap=True),
+    ],
+    q.SpendingFigure: [
+        Column("entity", lambda r: r.entity or "?", style="bold", no_wrap=True),
+        Column("figure", lambda r: format_figure(r.value, r.unit), justify="right", no_wrap=True),
+        Column("kind", lambda r: r.kind, no_wrap=True),
+        Column("year", lambda r: str(r.year) if r.year else "", no_wrap=True),
+        Column("date", lambda r: r.published or "", no_wrap=True),
+        Column("sentence", _spending_sentence, ratio=4),
+        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+    ],
+}
+
+
+def console(file: TextIO | None = None):
+    """A Rich console for `file` (stdout): colour only on a terminal and never with NO_COLOR;
+    off a terminal, as wide as the content unless COLUMNS says otherwise."""
+    from rich.console import Console
+
+    file = file or sys.stdout
+    is_tty = file.isatty()
+    width = None if is_tty or os.environ.get("COLUMNS") else 100_000
+    return Console(file=file, width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+def _table(rows: Sequence[Any], columns: list[Column]):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for col in columns:
+        table.add_column(col.header, style=col.style, justify=col.justify, ratio=col.ratio, no_wrap=col.no_wrap,
+                         overflow="fold")
+    for row in rows:
+        table.add_row(*(col.value(row) for col in columns))
+    return table
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """A search hit with its rank, for the "#" column."""
+
+    hit: q.SearchHit
+    _rank: int
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.hit, name)
+
+
+def render(rows: Sequence[Any], fmt: Format | str, *, row_type: type | None = None, file: TextIO | None = None) -> None:
+    """Write `rows` to stdout (or `file`) in `fmt`."""
+    fmt = Format(fmt)
+    out = file or sys.stdout
+    if fmt is Format.json:
+        out.write(to_json(list(rows)) + "\n")
+    elif fmt is Format.jsonl:
+        out.write(to_jsonl(rows))
+    elif fmt is Format.csv:
+        out.write(to_csv(rows, row_type))
+    else:
+        if not rows:
+            return
+        kind = row_type or type(rows[0])
+        if kind is q.SearchHit:
+            rows = [_Ranked(r, i) for i, r in enumerate(rows, 1)]
+        console(out).print(_table(rows, TABLES[kind]))
+
+
+def render_one(obj: Any, fmt: Format | str, *, file: TextIO | None = None) -> None:
+    """Write one object (a document, the stats, a person's card)."""
+    fmt = Format(fmt)
+    out = file or sys.stdout
+    if fmt is Format.json:
+        out.write(to_json(obj) + "\n")
+    elif fmt is Format.jsonl:
+        out.write(json.dumps(_plain(obj), ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        out.write(to_csv([obj]))
+    elif isinstance(obj, q.Document):
+        _print_document(obj, out)
+    elif isinstance(obj, q.PersonCard):
+        _print_card(obj, out)
+    else:
+        _print_fields(obj, out)
+
+
+def _print_document(doc: q.Document, out: TextIO) -> None:
+    con = console(out)
+    from rich.text import Text
+
+    con.print(Text(doc.title, style="bold"))
+    meta = f"#{doc.doc_id} · {doc.published or 'no date'} · {doc.words} words · {doc.path}"
+    con.print(Text(meta, style="dim"))
+    con.print()
+    con.print(Text(doc.text))
+
+
+def _print_fields(obj: Any, out: TextIO) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE, show_header=False, show_edge=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        table.add_row(f.name.replace("_", " "), "" if value is None else str(value))
+    console(out).print(table)
+
+
+def _print_card(card: q.PersonCard, out: TextIO) -> None:
+    from rich.text import Text
+
+    con = console(out)
+    con.print(Text(card.name, style="bold"))
+    seen = f"{card.first_seen} → {card.last_seen}" if card.first_seen else "no dated documents"
+    con.print(Text(f"{card.mentions} mentions in {card.documents} documents · {seen}", style="dim"))
+    con.print()
+    con.print(Text("Roles", style="bold underline"))
+    for role in card.roles:
+        con.print(f"  {role.role}  (documents {', '.join(map(str, role.doc_ids))})")
+    if not card.roles:
+        con.print("  (none stated)")
+    if card.aliases:
+        con.print(Text("Also called", style="bold underline"))
+        con.print("  " + "; ".join(card.aliases))
+    con.print(Text("Mentions", style="bold underline"))
+    con.print(
+        _table(
+            card.appearances,
+            [
+                Column("date", lambda a: a.published or "", no_wrap=True),
+                Column("sentence", lambda a: a.sentence, ratio=4),
+                Column("source", lambda a: f"#{a.doc_id} {_source(a.path)}", style="dim", ratio=1),
+            ],
+        )
+    )
+    if card.co_mentioned:
+        con.print(Text("Mentioned with", style="bold underline"))
+        for co in card.co_mentioned:
+            con.print(f"  {co.name} ({co.count})")

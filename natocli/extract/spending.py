@@ -1,0 +1,714 @@
+"""Defence-spending figures: shares of GDP, amounts of money, changes.
+
+``extract_spending(text)`` finds every percentage and amount of money in the
+text with one regex, then keeps and normalises those that are about defence
+spending, budgets or military aid:
+
+* a percentage is a share of GDP (unit ``%GDP``) when it is tied to GDP
+  ("2% of GDP", "5% GDP") or is a defence-spending level in a sentence, or
+  the one before, about defence spending ("the goal of 2%", "3.5% core
+  defence"); a change ("a nearly 20% increase") has unit ``%``; any other
+  percentage (polls, inflation, "20% of respondents") is left out;
+* an amount of money ("$266 billion", "PLN 187 billion", "40 billion euros")
+  counts when its sentence is about defence, budgets, aid or procurement; it
+  is normalised to an ISO 4217 code and an absolute value.
+
+Each figure gets a kind (target, pledge, actual, estimate, increase, aid,
+other) from cue words, the entity it belongs to (a country, "NATO" for the
+Alliance's targets, an organisation) and the year it refers to when the
+sentence says so. All vocabularies are data: ``natocli/data/currencies.json``
+and ``natocli/data/spending_cues.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from natocli.extract.countries import country as _country
+from natocli.extract.countries import find_countries
+from natocli.extract.sentences import Sentence, sentence_index, split_sentences
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_CUES = json.loads((_DATA_DIR / "spending_cues.json").read_text(encoding="utf-8"))
+_MONEY = json.loads((_DATA_DIR / "currencies.json").read_text(encoding="utf-8"))
+
+KINDS = ("target", "pledge", "actual", "estimate", "increase", "aid", "other")
+
+
+@dataclass(frozen=True)
+class Figure:
+    entity: str | None  # "Portugal", "NATO", "European Union", "Allies"...; None when unclear
+    value: float  # the number in `unit`: 5% of GDP -> 5.0; $485 billion -> 485000000000.0
+    unit: str  # "%GDP", "%" or an ISO 4217 code ("USD", "EUR", ...)
+    kind: str  # one of KINDS
+    year: int | None  # the year the figure refers to, when the sentence states it
+    expression: str  # the text as written
+    span: tuple[int, int]  # offsets of `expression` in the text
+
+
+# --------------------------------------------------------------------------
+# Regex building blocks, all from the data files.
+
+
+def _alt(words) -> str:
+    """An alternation of literal words; a space matches any white space.
+
+    Factored as a character trie ("bil(?:lion|lions)"), so the regex engine
+    rejects a position after a character or two instead of trying every word;
+    greedy optional tails make the longest word win.
+    """
+    end = ""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        node[end] = True
+
+    def emit(node: dict) -> str:
+        alts = [token + emit(child) for token, child in sorted(node.items()) if token != end]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end in node else body
+
+    return emit(trie)
+
+
+def _words_re(words, flags=re.IGNORECASE) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)", flags)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).lower()
+
+
+# Currencies: symbols and codes before the number, names and codes after it.
+_PREFIX_CODE: dict[str, str] = {}
+_NAME_CODE: dict[str, str] = {}
+_CODES_OFF = set(_MONEY["codes_not_in_text"]["codes"])
+for _cur in _MONEY["currencies"]:
+    for _sym in _cur["symbols"]:
+        _PREFIX_CODE[_sym] = _cur["code"]
+    if _cur["code"] not in _CODES_OFF:
+        _PREFIX_CODE[_cur["code"]] = _cur["code"]
+    for _name in _cur["names"]:
+        _NAME_CODE.setdefault(_norm(_name), _cur["code"])
+_CODES = {c["code"] for c in _MONEY["currencies"]} - _CODES_OFF
+_NAMES_NEED_SCALE = {_norm(n) for n in _MONEY["names_need_scale"]["names"]}
+
+_SCALES = _MONEY["scales"]
+_SCALE_WORD = {k.lower(): Decimal(str(int(v))) for k, v in {**_SCALES["words"], **_SCALES["abbreviations"]}.items()}
+_SCALE_LETTER = {k: Decimal(str(int(v))) for k, v in _SCALES["letters"].items()}
+
+_NUMBER_WORDS = {k: v for k, v in _CUES["number_words"]["values"].items()}
+_ONLY_BEFORE_SCALE = set(_CUES["number_words"]["only_before_scale"])
+_FRACTIONS = _CUES["number_words"]["fractions"]
+
+# Every regex below starts with a single character class (a digit, a currency
+# symbol or the first letter of a code), which lets `re` skip straight to
+# candidate positions; a repeat or a lookbehind first would make it try every
+# position. ASCII digits only: `[0-9]` is also much faster than `\d`.
+_NUM = r"[0-9][0-9]*(?:,[0-9]{3})*(?:[.,][0-9]+)?"
+_PREFIX = _alt(_PREFIX_CODE)
+_SCALE = (
+    r"(?:[ \t-]?(?i:" + _alt(_SCALE_WORD) + r")|(?:" + _alt(_SCALE_LETTER) + r"))(?!\w)"
+)
+_RANGE = r"(?:[ \t]?(?:-|–|—|to)[ \t]?(?:" + _PREFIX + r")?[ \t]?(?:" + _NUM + r"))"
+_NAMES = _alt(_NAME_CODE)
+_SYMBOLS = _alt(s for c in _MONEY["currencies"] for s in c["symbols"])  # after the number: "187 mld zł", "100 €"
+_CODES_ALT = _alt(_CODES)
+_EXTRA = r"(?:(?i:additional|more|extra|new|fresh|further)[ \t]+)"
+
+# A currency symbol or code, then the amount: "$266 billion", "US$1.2 trillion",
+# "PLN 187 billion", "€100bn", "$50-60 billion".
+_PREFIXED_MONEY = re.compile(
+    r"(?P<cur>" + _PREFIX + r")[ \t]?(?P<n>" + _NUM + r")" + _RANGE + r"?(?P<s>" + _SCALE + r")?"
+)
+# A number, then a percent sign or word, or a currency name or code:
+# "5%", "2.5 per cent", "485 billion US dollars", "40 billion euros".
+_NUMBER_FIGURE = re.compile(
+    r"(?P<n>" + _NUM + r")(?:[ \t]?(?P<pct>%|(?i:per[ \t-]?cent|percent|pct)(?!\w))"
+    r"|" + _RANGE + r"?(?P<s>" + _SCALE + r")?[ \t]*" + _EXTRA
+    + r"?(?:(?<=\s)(?P<cur>(?i:" + _NAMES + r")|" + _CODES_ALT + r")(?!\w)|(?P<sym>" + _SYMBOLS + r")(?![ \t]?[0-9])))"
+)
+
+# Figures written with words: "two per cent", "three and a half percent",
+# "two billion euros". Searched for only just before the words "per cent",
+# "percent" or a scale word, which most articles do not contain.
+_WORD_CANDIDATE = re.compile(
+    r"(?<![\w-])(?P<w>" + _alt(_NUMBER_WORDS) + r")(?:[ \t-](?P<frac>" + _alt(_FRACTIONS).replace(r"\s+", r"[\s-]+") + r"))?"
+    r"[ \t-](?:(?P<pct>per[ \t-]?cent|percent)|(?P<s>" + _alt(_SCALES["words"]) + r")[ \t]+" + _EXTRA
+    + r"?(?P<cur>" + _NAMES + r"))(?!\w)",
+    re.IGNORECASE,
+)
+_DIGITS_AND = re.compile(r"[0-9]\s+and\s+$")
+_WORD_TRIGGERS = ("cent", "CENT", "illion", "ILLION", "housand", "HOUSAND")
+
+
+def _find_all(haystack: str, needle: str):
+    i = haystack.find(needle)
+    while i >= 0:
+        yield i
+        i = haystack.find(needle, i + 1)
+
+# Sentence topics.
+_DEFENCE = _words_re(_CUES["defence_topic"]["words"])
+_SPENDING = _words_re(_CUES["spending_topic"]["words"])
+_MONEY_TOPIC = _words_re(_CUES["money_topic"]["words"])
+_NOT_SPENDING = _words_re(_CUES["not_spending_percent"]["words"])
+
+# The figure's own phrase.
+_MODS = _alt(_CUES["figure_modifiers"]["words"])
+_NOUN_KIND: dict[str, str] = {}
+for _kind, _words in _CUES["figure_nouns"].items():
+    if _kind != "about":
+        for _w in _words:
+            _NOUN_KIND.setdefault(_norm(_w), _kind)
+_NOUNS = _alt(_NOUN_KIND)
+_GDP = _alt(_CUES["gdp"]["words"])
+_GDP_DETS = _alt(_CUES["gdp_determiners"]["words"])
+
+_TOKEN = re.compile(r"\S+")
+_QUANT_SET = {_norm(w) for w in _CUES["quantifiers"]["words"]}
+_MOD_SET = {_norm(w) for w in _CUES["figure_modifiers"]["words"]}
+_DET_SET = {"the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "nato's", "nato’s",
+            "the alliance's", "the alliance’s"}
+_ADDITION_SET = {_norm(w) for w in _CUES["money_additions"]["words"]}
+# After the number: "of GDP", "GDP", then "defence spending target" / "increase";
+# or a defence share: "core defence", "on defence", "for defence-related investment".
+_RIGHT = re.compile(
+    r"(?P<gdp>\s+(?:of\s+(?:(?:" + _GDP_DETS + r")\s+){0,2}(?:" + _GDP + r")|GDP|GNP)(?!\w))?"
+    r"(?P<tail>(?:\s+(?:" + _MODS + r")){0,4}\s+(?P<noun>" + _NOUNS + r")(?!\w))?",
+    re.IGNORECASE,
+)
+_RIGHT_DEFENCE = re.compile(
+    r"\s+(?:(?:on|for|in|to|towards|into)\s+)?(?:(?:core|broader|wider|its|their|the|national|additional|pure)\s+)?"
+    r"(?:defen[cs]e|military|armed\s+forces|security|resilience)(?:[\s-]related)?"
+    r"(?:\s+(?:spending|expenditure|investment|investments|needs|capabilities|infrastructure))?(?!\w)",
+    re.IGNORECASE,
+)
+_RIGHT_OF_OTHER = re.compile(r"\s+of\s+(?!" + _GDP_DETS + r"\s+(?:" + _GDP + r")|" + _GDP + r")", re.IGNORECASE)
+_CHANGE_VERB: dict[str, str] = {}
+for _kind in ("increase", "decrease"):
+    for _w in _CUES["change_verbs"][_kind]:
+        _CHANGE_VERB[_norm(_w)] = _kind
+_CHANGE_ANY = _words_re(_CHANGE_VERB)
+
+# Kinds from cue words in the sentence.
+_CUE_KIND: dict[str, str] = {}
+for _kind in ("target", "pledge", "actual", "estimate", "aid"):
+    for _w in _CUES["kinds"][_kind]:
+        _CUE_KIND.setdefault(_norm(_w), _kind)
+_KIND_CUE = _words_re(_CUE_KIND)
+_WEAK_PLEDGE = _words_re(_CUES["kinds"]["weak_pledge"])
+_AID_CUE = _words_re(_CUES["kinds"]["aid"])
+
+# Who a figure belongs to.
+_ORG_NAME: dict[str, str] = {}
+for _name, _forms in _CUES["organisations"]["names"].items():
+    for _f in _forms:
+        _ORG_NAME[" ".join(_f.split())] = _name
+_ORG = re.compile(r"(?<!\w)(?:" + _alt(_ORG_NAME) + r")(?:['’]s?)?(?!\w)")
+_RECIPIENT = re.compile(r"(?<!\w)(?:" + _alt(_CUES["recipient_words"]["words"]) + r")\s+$", re.IGNORECASE)
+_LOCATION = re.compile(r"(?<!\w)(?:" + _alt(_CUES["location_words"]["words"]) + r")\s+$", re.IGNORECASE)
+_OWNER_GAP = re.compile(r"(?:\s+(?:" + _MODS + r"))*\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COORDINATION = re.compile(r"\s*(?:,|and|&|as well as|,\s*and)\s*")
+_PRONOUN_START = re.compile(r"(?:" + _alt(_CUES["subject_pronouns"]["words"]) + r")(?!\w)")
+
+# Years a figure refers to: "in 2024", "by 2035", "for fiscal year 2025", "the 2024 budget".
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_YEAR = re.compile(
+    r"(?<!\w)(?:(?:" + _alt(_CUES["year_prepositions"]["words"]) + r")\s+"
+    r"(?:(?:early|mid|late|mid-)\s*)?(?:(?:" + _MONTHS + r")\s+)?(?:FY\s?)?(?P<y>(?:19[5-9]|20\d)\d)"
+    r"|(?P<y2>(?:19[5-9]|20\d)\d)(?:/\d{2})?\s+(?:(?:" + _MODS + r")\s+){0,3}(?:budget|budgets|spending|expenditure|estimates?|figures?|plan))"
+    r"(?![\w%])",
+    re.IGNORECASE,
+)
+
+_YEAR_NOT_AFTER = re.compile(r"(?<!\w)(?:" + _alt(_CUES["year_not_after"]["words"]) + r")\s+$", re.IGNORECASE)
+
+_DEFAULT_NATO_NOUN_DETS = {"", "the", "a", "an", "this", "that", "nato's", "nato’s", "the alliance's", "the alliance’s"}
+
+
+# --------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Candidate:
+    start: int  # of the number (or the currency symbol before it)
+    end: int
+    value: Decimal
+    percent: bool
+    currency: str | None
+    scaled: bool
+
+
+def _parse_number(raw: str) -> Decimal | None:
+    if "," in raw:
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+            raw = raw.replace(",", "")
+        else:
+            raw = raw.replace(",", ".")  # European decimal comma: "3,5%"
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        return None
+
+
+def _scale(token: str | None) -> Decimal:
+    if not token:
+        return Decimal(1)
+    token = token.strip(" \t-")
+    return _SCALE_LETTER.get(token) or _SCALE_WORD.get(token.lower()) or Decimal(1)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _PREFIXED_MONEY.finditer(text):
+        start = m.start()
+        if start and text[start - 1].isalnum():
+            continue  # inside a longer token: "ABC$5"
+        value = _parse_number(m.group("n"))
+        if value is not None:
+            scale = m.group("s")
+            out.append(_Candidate(start, m.end(), value * _scale(scale), False, _PREFIX_CODE[m.group("cur")], bool(scale)))
+    for m in _NUMBER_FIGURE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".,$€£¥"):
+            continue  # inside a longer token ("v2.5%") or already read with its symbol
+        value = _parse_number(m.group("n"))
+        if value is None:
+            continue
+        if m.group("pct") is not None:
+            if value <= 100:
+                out.append(_Candidate(start, m.end(), value, True, None, False))
+            continue
+        scale, cur = m.group("s"), m.group("cur")
+        if cur is None:
+            currency = _PREFIX_CODE[m.group("sym")]
+        else:
+            currency = cur if cur in _CODES else _NAME_CODE.get(_norm(cur))
+            if currency is None or (not scale and _norm(cur) in _NAMES_NEED_SCALE):
+                continue
+        out.append(_Candidate(start, m.end(), value * _scale(scale), False, currency, bool(scale)))
+
+    triggers = sorted(i for word in _WORD_TRIGGERS for i in _find_all(text, word))
+    if triggers:
+        searched_to = 0
+        for trigger in triggers:
+            m = _WORD_CANDIDATE.search(text, max(searched_to, trigger - 45), min(len(text), trigger + 60))
+            if m is None or m.start() > trigger:
+                continue
+            searched_to = m.end()
+            word = _norm(m.group("w"))
+            base = _NUMBER_WORDS.get(word)
+            if base is None or _DIGITS_AND.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "3 and a half percent" is not "a half percent"
+            value = Decimal(str(base))
+            if m.group("frac"):
+                value += Decimal(str(_FRACTIONS[_norm(m.group("frac").replace("-", " "))]))
+            if m.group("pct") is not None:
+                if word not in _ONLY_BEFORE_SCALE:
+                    out.append(_Candidate(m.start(), m.end(), value, True, None, False))
+            else:
+                currency = _NAME_CODE.get(_norm(m.group("cur")))
+                if currency is not None:
+                    value *= _SCALE_WORD[m.group("s").lower()]
+                    out.append(_Candidate(m.start(), m.end(), value, False, currency, True))
+    out.sort(key=lambda c: (c.start, -c.end))
+    kept: list[_Candidate] = []
+    for c in out:
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
+
+
+# --------------------------------------------------------------------------
+# Per-sentence context, computed once per sentence that holds a candidate.
+
+
+@dataclass
+class _Mention:
+    start: int  # relative to the sentence
+    end: int
+    name: str
+    capital: bool
+    recipient: bool  # "aid to Ukraine", "war against Russia"
+    located: bool  # a capital as a place: "In Lisbon, ..."
+
+
+class _Context:
+    """The sentences around the candidates, and what each of them says.
+
+    Without the caller's sentence list only the lines holding candidates (and
+    the lines before them) are split: `split_sentences` treats every line on
+    its own, so this gives the same sentences for a fraction of the cost.
+    Sentences are keyed by their start offset.
+    """
+
+    def __init__(self, text: str, sentences: list[Sentence] | None):
+        self.text = text
+        self.sentences = sentences
+        self._lines: dict[int, list[Sentence]] = {}
+        self._topics: dict[int, tuple[bool, bool, bool]] = {}
+        self._mentions: dict[int, list[_Mention]] = {}
+        self._years: dict[int, list[tuple[int, int, int]]] = {}
+
+    def _line(self, line_start: int) -> list[Sentence]:
+        if line_start not in self._lines:
+            line_end = self.text.find("\n", line_start)
+            if line_end < 0:
+                line_end = len(self.text)
+            self._lines[line_start] = [
+                Sentence(x.start + line_start, x.end + line_start, x.text)
+                for x in split_sentences(self.text[line_start:line_end])
+            ]
+        return self._lines[line_start]
+
+    def sentence(self, pos: int) -> tuple[Sentence | None, Sentence | None]:
+        """The sentence holding `pos` and the one before it (None when there is none)."""
+        if self.sentences is not None:
+            if not self.sentences:
+                return None, None
+            i = sentence_index(self.sentences, pos)
+            return self.sentences[i], (self.sentences[i - 1] if i > 0 else None)
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line = self._line(line_start)
+        if not line:
+            return None, None
+        i = sentence_index(line, pos)
+        if i > 0:
+            return line[i], line[i - 1]
+        while line_start > 0:  # the last sentence of the nearest non-blank line before
+            line_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            before = self._line(line_start)
+            if before:
+                return line[i], before[-1]
+        return line[i], None
+
+    def topics(self, sent: Sentence | None) -> tuple[bool, bool, bool]:
+        """(defence, spending, money) cue words present in the sentence."""
+        if sent is None:
+            return (False, False, False)
+        key = sent.start
+        if key not in self._topics:
+            s = sent.text
+            self._topics[key] = (
+                _DEFENCE.search(s) is not None,
+                _SPENDING.search(s) is not None,
+                _MONEY_TOPIC.search(s) is not None,
+            )
+        return self._topics[key]
+
+    def mentions(self, sent: Sentence) -> list[_Mention]:
+        if sent.start in self._mentions:
+            return self._mentions[sent.start]
+        s = sent.text
+        spans: list[tuple[int, int, str, bool]] = []
+        for name, (a, b) in find_countries(s):
+            surface = _POSSESSIVE.sub("", s[a:b])
+            c = _country(name)
+            spans.append((a, b, name, c is not None and surface in c.capitals))
+        for m in _ORG.finditer(s):
+            form = _POSSESSIVE.sub("", m.group())
+            name = _ORG_NAME.get(" ".join(form.split()))
+            if name is None:
+                continue
+            a, b = m.span()
+            # An organisation overlapping a country ("US Congress"): keep the longer.
+            clash = [x for x in spans if x[0] < b and a < x[1]]
+            if clash and all(x[1] - x[0] >= b - a for x in clash):
+                continue
+            spans = [x for x in spans if x not in clash]
+            spans.append((a, b, name, False))
+        spans.sort()
+        out = []
+        for a, b, name, capital in spans:
+            before = s[max(0, a - 30):a]
+            out.append(
+                _Mention(a, b, name, capital, _RECIPIENT.search(before) is not None,
+                         capital and _LOCATION.search(before) is not None)
+            )
+        self._mentions[sent.start] = out
+        return out
+
+    def years(self, sent: Sentence) -> list[tuple[int, int, int]]:
+        if sent.start not in self._years:
+            s = sent.text
+            found = []
+            for m in _YEAR.finditer(s):
+                group = "y" if m.group("y") else "y2"
+                if _YEAR_NOT_AFTER.search(s, max(0, m.start() - 20), m.start()):
+                    continue  # "the goal of 2% set in 2014": the year of something else
+                found.append((m.start(group), m.end(group), int(m.group(group))))
+            self._years[sent.start] = found
+        return self._years[sent.start]
+
+
+# --------------------------------------------------------------------------
+# Classification
+
+
+@dataclass
+class _Phrase:
+    start: int  # expression span, relative to the sentence
+    end: int
+    noun: str | None  # the cue noun heading the phrase, normalised
+    det: str  # its determiner ("the", "its", ""), normalised
+    gdp: bool
+    defence_share: bool
+    of_other: bool  # "20% of respondents": a share of something else
+    change: str | None  # "increase" / "decrease" from a verb or noun next to the figure
+
+
+def _left_tokens(s: str, a: int) -> list[tuple[int, str]]:
+    """The lower-cased words just before position `a` of `s`, with their offsets."""
+    lo = max(0, a - 90)
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(s, lo, a)]
+    if tokens and lo > 0 and not s[lo - 1].isspace():
+        tokens.pop(0)  # cut in the middle of a word
+    return tokens
+
+
+def _take(tokens: list[tuple[int, str]], k: int, vocabulary, longest: int) -> int:
+    """How many tokens ending before index k form a phrase of `vocabulary` (longest first), or 0."""
+    for n in range(min(longest, k), 0, -1):
+        if " ".join(t for _, t in tokens[k - n:k]) in vocabulary:
+            return n
+    return 0
+
+
+def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
+    """The figure's own phrase around s[a:b] (its number, unit and currency).
+
+    The words before the number are read right to left in Python (a regex
+    anchored at the number would be tried at every earlier position).
+    """
+    start, end = a, b
+    noun = None
+    det = ""
+    change = None
+    tokens = _left_tokens(s, a)
+    k = len(tokens)
+    nq = _take(tokens, k, _QUANT_SET, 3)  # "nearly", "at least", "more than"
+    kq = k - nq
+    left_noun = False
+    if kq >= 2 and tokens[kq - 1][1] in ("of", "to", "at"):
+        nn = _take(tokens, kq - 1, _NOUN_KIND, 2)  # "the goal of", "an annual real increase of"
+        if nn:
+            kind = _NOUN_KIND[" ".join(t for _, t in tokens[kq - 1 - nn:kq - 1])]
+            if not (tokens[kq - 1][1] == "to" and kind in ("increase", "decrease")):
+                # ("a rise to 2%" names the level reached, not the change)
+                left_noun = True
+                noun = " ".join(t for _, t in tokens[kq - 1 - nn:kq - 1])
+                j, mods = kq - 1 - nn, 0
+                while j > 0 and mods < 4 and tokens[j - 1][1] in _MOD_SET:
+                    j, mods = j - 1, mods + 1
+                nd = _take(tokens, j, _DET_SET, 2)
+                det = " ".join(t for _, t in tokens[j - nd:j])
+                start = tokens[j - nd][0]
+    if not left_noun and kq >= 1:
+        kv = kq - 1 if tokens[kq - 1][1] in ("by", "of") and kq >= 2 else kq
+        verb = tokens[kv - 1][1] if kv >= 1 else ""
+        if verb in _CHANGE_VERB:  # "rose 10%", "increased by 4.3%", "cut by 5%"
+            change = _CHANGE_VERB[verb]
+            start = tokens[kv - 1][0]
+        elif not percent and (tokens[kq - 1][1] in _ADDITION_SET or any(t in _ADDITION_SET for _, t in tokens[kq:])):
+            change = "increase"  # "an additional €10 billion"
+        elif tokens[kq - 1][1] == "by":
+            # "increase defence spending by 10%": a change verb earlier in the clause.
+            verbs = list(_CHANGE_ANY.finditer(s, max(0, a - 70), a))
+            if verbs:
+                change = _CHANGE_VERB[_norm(verbs[-1].group())]
+    right = _RIGHT.match(s, b)
+    gdp = bool(right.group("gdp"))
+    if right.group("noun"):
+        end = right.end()
+        noun = noun or _norm(right.group("noun"))
+    elif gdp:
+        end = right.end("gdp")
+    if noun and _NOUN_KIND.get(noun) in ("increase", "decrease"):
+        change = _NOUN_KIND[noun]
+    defence_share = False
+    if percent and not gdp and not change:
+        d = _RIGHT_DEFENCE.match(s, end)
+        if d:
+            defence_share = True
+            end = d.end()
+    of_other = not gdp and not defence_share and _RIGHT_OF_OTHER.match(s, b) is not None
+    if start == a and k:
+        # The determiner belongs to the figure's noun ("NATO's 2% target": NATO's own),
+        # but the expression starts with the number unless a quantifier comes
+        # first ("a nearly 20% increase", "at least 2% of GDP").
+        nd = _take(tokens, kq, _DET_SET, 2)
+        det = " ".join(t for _, t in tokens[kq - nd:kq])
+        if nq:
+            start = tokens[kq - nd][0]
+    return _Phrase(start, end, noun, det, gdp, defence_share, of_other, change)
+
+
+def _near_kind(s: str, phrase: _Phrase, *, skip_aid: bool = False, within: int = 10_000) -> str | None:
+    """The kind of the cue word nearest to the phrase in the sentence."""
+    best: tuple[int, int, str] | None = None
+    order = {k: n for n, k in enumerate(("target", "pledge", "aid", "actual", "estimate"))}
+    for m in _KIND_CUE.finditer(s):
+        kind = _CUE_KIND.get(_norm(m.group()))
+        if kind is None or (skip_aid and kind == "aid"):
+            continue
+        if m.end() <= phrase.start:
+            distance = phrase.start - m.end()
+        elif m.start() >= phrase.end:
+            distance = m.start() - phrase.end
+        else:
+            distance = 0
+        key = (distance, order[kind], kind)
+        if distance <= within and (best is None or key < best):
+            best = key
+    if best is None and within == 10_000 and _WEAK_PLEDGE.search(s):
+        return "pledge"  # "will spend", "to raise": a plan, when nothing says more
+    return best[2] if best else None
+
+
+def _entity(ctx: _Context, sent: Sentence, prev: Sentence | None, phrase: _Phrase, kind: str, figure_start: int) -> str | None:
+    s = sent.text
+    mentions = ctx.mentions(sent)
+    owner = None
+    for m in mentions:
+        if m.end > figure_start:
+            break
+        inside = m.start >= phrase.start
+        if not m.recipient and (inside or _OWNER_GAP.fullmatch(s, m.end, phrase.start)):
+            owner = m.name
+    entity = owner
+    if entity is None and kind == "target" and _NOUN_KIND.get(phrase.noun or "") == "target" and phrase.det in _DEFAULT_NATO_NOUN_DETS:
+        return "NATO"  # "the goal of 2%", "the 5% GDP defence spending target": the Alliance's
+    if entity is None:
+        before = [m for m in mentions if m.end <= phrase.start and not m.recipient and not m.located]
+        if before:
+            k = len(before) - 1
+            # "European Allies and Canada recorded...": the first of a coordinated subject.
+            while k > 0 and _COORDINATION.fullmatch(s, before[k - 1].end, before[k].start):
+                k -= 1
+            entity = before[k].name
+    if entity is None:
+        after = [m for m in mentions if m.start >= phrase.end and not m.recipient and not m.located]
+        if after:
+            entity = after[0].name
+    if entity is None and prev is not None and _PRONOUN_START.match(s):
+        previous = [m for m in ctx.mentions(prev) if not m.recipient and not m.located]
+        if previous:
+            entity = previous[-1].name
+    if kind == "target" and entity in (None, "Allies"):
+        return "NATO"  # Allies' agreed targets are NATO's
+    return entity
+
+
+def _year(ctx: _Context, sent: Sentence, phrase: _Phrase) -> int | None:
+    best = None
+    for a, b, year in ctx.years(sent):
+        if phrase.start <= a < phrase.end:
+            continue
+        distance = phrase.start - b if b <= phrase.start else a - phrase.end
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
+    sent, prev = ctx.sentence(c.start)
+    if sent is None:
+        return None
+    s = sent.text
+    a, b = c.start - sent.start, c.end - sent.start
+    if a < 0 or b > len(s):
+        return None
+    phrase = _phrase(s, a, b, c.percent)
+    defence, spending, money = ctx.topics(sent)
+    prev_defence, prev_spending, _ = ctx.topics(prev)
+    value = c.value
+
+    if c.percent:
+        window = s[max(0, a - 45):a] + " " + s[b:b + 35]
+        if phrase.gdp:
+            # A share of GDP counts when the sentence, or the one before, is about defence,
+            # and the words just before are not about debt, deficits, trade...
+            if not (defence or prev_defence) or _NOT_SPENDING.search(s, max(0, a - 35), a) or value > 50:
+                return None
+            unit = "%GDP"
+        elif phrase.change:
+            if _NOT_SPENDING.search(window) or not spending or not (defence or prev_defence):
+                return None
+            unit = "%"
+        else:
+            if phrase.of_other or _NOT_SPENDING.search(window) or value > 10:
+                return None
+            # A bare percentage is a share of GDP in a sentence (or after one) about
+            # defence spending; a named target ("NATO's 2% target") needs defence only.
+            named_target = _NOUN_KIND.get(phrase.noun or "") in ("target", "pledge") or (
+                _near_kind(s, phrase, within=25) in ("target", "pledge")  # "Allies agreed to 5%"
+            )
+            if not ((defence or prev_defence) and (spending or prev_spending or (named_target and defence))):
+                return None
+            unit = "%GDP"
+        if phrase.change and (unit == "%" or _NOUN_KIND.get(phrase.noun or "") in ("increase", "decrease")):
+            kind = "increase"
+        elif phrase.noun and _NOUN_KIND.get(phrase.noun) in ("target", "pledge", "estimate", "aid"):
+            kind = _NOUN_KIND[phrase.noun]
+        else:
+            kind = _near_kind(s, phrase) or "other"
+    else:
+        if not (defence or money or _AID_CUE.search(s)) or value < 1000:
+            return None
+        unit = c.currency
+        noun_kind = _NOUN_KIND.get(phrase.noun or "")
+        if noun_kind == "aid" or _AID_CUE.search(s):
+            kind = "aid"
+        elif noun_kind in ("target", "pledge", "estimate"):
+            kind = noun_kind
+        elif phrase.change:
+            kind = "increase"
+        else:
+            kind = _near_kind(s, phrase, skip_aid=True) or "other"
+
+    if kind == "increase" and phrase.change == "decrease":
+        value = -value
+    start, end = sent.start + phrase.start, sent.start + phrase.end
+    return Figure(
+        entity=_entity(ctx, sent, prev, phrase, kind, a),
+        value=float(value),
+        unit=unit,
+        kind=kind,
+        year=_year(ctx, sent, phrase),
+        expression=ctx.text[start:end],
+        span=(start, end),
+    )
+
+
+def extract_spending(text: str, *, sentences: list[Sentence] | None = None) -> list[Figure]:
+    """Defence-spending, budget and military-aid figures in `text`, in text order.
+
+    `sentences` is `split_sentences(text)` when the caller already has it.
+    """
+    candidates = _candidates(text)
+    if not candidates:
+        return []
+    ctx = _Context(text, sentences)
+    figures: list[Figure] = []
+    last_end = -1
+    for c in candidates:
+        figure = _classify(ctx, c)
+        if figure is None or figure.span[0] < last_end:
+            continue  # overlapping phrases ("3-4%"): the first one wins
+        figures.append(figure)
+        last_end = figure.span[1]
+    return figures

@@ -326,6 +326,39 @@ CASES = [
         [("United States", 10 * B, "USD", "increase", None, "an additional $10 billion")],
         id="additional-money-is-increase",
     ),
+    pytest.param(
+        "Secretary General Jens Stoltenberg said the Alliance now spends more than $1.4 trillion on defence.",
+        [("NATO", 1.4 * T, "USD", "actual", None, "more than $1.4 trillion")],
+        id="more-than-is-a-quantifier",  # not an increase
+    ),
+    pytest.param(
+        "Germany will reach the target for the first time since the early 1990s, spending €90.6 billion "
+        "on defence, or 2.12% of GDP.",
+        [
+            ("Germany", 90.6 * B, "EUR", "other", None, "€90.6 billion"),
+            ("Germany", 2.12, "%GDP", "other", None, "2.12% of GDP"),
+        ],
+        id="far-cue-does-not-count",  # "target" is too far from the figures to qualify them
+    ),
+    pytest.param(
+        "Poland is expected to spend 4.12% of GDP on defence, followed by Estonia (3.43%) and the United States (3.38%).",
+        [
+            ("Poland", 4.12, "%GDP", "estimate", None, "4.12% of GDP"),
+            ("Estonia", 3.43, "%GDP", "estimate", None, "3.43%"),
+            ("United States", 3.38, "%GDP", "estimate", None, "3.38%"),
+        ],
+        id="list-shares-the-first-cue",
+    ),
+    pytest.param(
+        "The Defence Investment Pledge, agreed in Wales in 2014, called on Allies to move towards spending 2% of GDP within a decade.",
+        [("NATO", 2, "%GDP", "target", None, "2% of GDP")],
+        id="pledge-name-is-a-target-of-the-alliance",  # Wales is far; "on Allies" receives the call
+    ),
+    pytest.param(
+        "Poland aims to spend 5% of GDP on defence in 2026.",
+        [("Poland", 5, "%GDP", "target", 2026, "5% of GDP")],
+        id="national-target-close-subject",
+    ),
     # --- changes -------------------------------------------------------------
     pytest.param(
         "Europe's defence spending saw a nearly 20% increase in 2024.",
@@ -375,6 +408,10 @@ CASES = [
     pytest.param("Defence ministers met in 2024 and in 2025.", [], id="years-only"),
     pytest.param("Subscribe for $5 a month to read more about defence.", [], id="small-amount-is-chrome"),
     pytest.param("The 2024 Vilnius summit drew 40 leaders.", [], id="numbers-without-units"),
+    pytest.param("Rheinmetall revenue rose 36% to €9.75 billion, driven by defence orders.", [], id="company-revenue"),
+    pytest.param("Russia's $2 trillion economy cannot sustain the war.", [], id="size-of-an-economy"),
+    pytest.param("Support for NATO membership reached 60 per cent.", [], id="support-share"),
+    pytest.param("The password must be 12 characters long; 100% of users agree, says NATO.", [], id="hundred-percent"),
     pytest.param("", [], id="empty"),
 ]
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -132,7 +132,8 @@ _PREFIXED_MONEY = re.compile(
 # A number, then a percent sign or word, or a currency name or code:
 # "5%", "2.5 per cent", "485 billion US dollars", "40 billion euros".
 _NUMBER_FIGURE = re.compile(
-    r"(?P<n>" + _NUM + r")(?:[ \t]?(?P<pct>%|(?i:per[ \t-]?cent|percent|pct)(?!\w))"
+    # (the lookbehind right after the first digit refuses to start inside a number)
+    r"(?P<n>[0-9](?<![0-9.,][0-9])" + _NUM[5:] + r")(?:[ \t]?(?P<pct>%|(?i:per[ \t-]?cent|percent|pct)(?!\w))"
     r"|" + _RANGE + r"?(?P<s>" + _SCALE + r")?[ \t]*" + _EXTRA
     + r"?(?:(?<=\s)(?P<cur>(?i:" + _NAMES + r")|" + _CODES_ALT + r")(?!\w)|(?P<sym>" + _SYMBOLS + r")(?![ \t]?[0-9])))"
 )
@@ -146,6 +147,9 @@ _WORD_CANDIDATE = re.compile(
     + r"?(?P<cur>" + _NAMES + r"))(?!\w)",
     re.IGNORECASE,
 )
+_NUMBER_WORD_TOKENS = {part for word in _NUMBER_WORDS for part in word.replace("-", " ").split()} | {
+    word for word in _NUMBER_WORDS
+}
 _DIGITS_AND = re.compile(r"[0-9]\s+and\s+$")
 _WORD_TRIGGERS = ("cent", "CENT", "illion", "ILLION", "housand", "HOUSAND")
 
@@ -157,10 +161,36 @@ def _find_all(haystack: str, needle: str):
         i = haystack.find(needle, i + 1)
 
 # Sentence topics.
-_DEFENCE = _words_re(_CUES["defence_topic"]["words"])
-_SPENDING = _words_re(_CUES["spending_topic"]["words"])
-_MONEY_TOPIC = _words_re(_CUES["money_topic"]["words"])
-_NOT_SPENDING = _words_re(_CUES["not_spending_percent"]["words"])
+# Every cue word of every list is found in one pass over a sentence. The regex
+# prefers the longest phrase at a position, so a phrase also carries the
+# classes of the listed words inside it ("security assistance" is a defence
+# word and, through "assistance", an aid word).
+_CUE_CLASSES = {
+    "defence": _CUES["defence_topic"]["words"],
+    "spending": _CUES["spending_topic"]["words"],
+    "money": _CUES["money_topic"]["words"],
+    "not_pct": _CUES["not_spending_percent"]["words"],
+    "not_money": _CUES["not_spending_money"]["words"],
+    "weak_pledge": _CUES["kinds"]["weak_pledge"],
+    **{kind: _CUES["kinds"][kind] for kind in ("target", "pledge", "actual", "estimate", "aid")},
+}
+_KIND_NAMES = ("target", "pledge", "aid", "actual", "estimate")  # priority on a tie
+_OWN_CLASSES: dict[str, set[str]] = {}
+for _cls, _words in _CUE_CLASSES.items():
+    for _w in _words:
+        _OWN_CLASSES.setdefault(_norm(_w), set()).add(_cls)
+_WORD_CLASSES: dict[str, frozenset[str]] = {}
+_WORD_KIND: dict[str, str | None] = {}
+for _w, _own in _OWN_CLASSES.items():
+    _parts = re.findall(r"[\w'’]+", _w)
+    _inner = {" ".join(_parts[i:j]) for i in range(len(_parts)) for j in range(i + 1, len(_parts) + 1)}
+    _all = set(_own).union(*(_OWN_CLASSES.get(x, ()) for x in _inner))
+    _WORD_CLASSES[_w] = frozenset(_all)
+    _WORD_KIND[_w] = next((k for k in _KIND_NAMES if k in _own), None) or next(
+        (k for k in _KIND_NAMES if k in _all), None
+    )
+_CUE_WORDS = re.compile(r"(?<!\w)(?:" + _alt(_WORD_CLASSES) + r")(?!\w)")  # on lower-cased text
+_CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.pattern, re.IGNORECASE)  # when lower() changes lengths
 
 # The figure's own phrase.
 _MODS = _alt(_CUES["figure_modifiers"]["words"])
@@ -199,14 +229,6 @@ for _kind in ("increase", "decrease"):
         _CHANGE_VERB[_norm(_w)] = _kind
 _CHANGE_ANY = _words_re(_CHANGE_VERB)
 
-# Kinds from cue words in the sentence.
-_CUE_KIND: dict[str, str] = {}
-for _kind in ("target", "pledge", "actual", "estimate", "aid"):
-    for _w in _CUES["kinds"][_kind]:
-        _CUE_KIND.setdefault(_norm(_w), _kind)
-_KIND_CUE = _words_re(_CUE_KIND)
-_WEAK_PLEDGE = _words_re(_CUES["kinds"]["weak_pledge"])
-_AID_CUE = _words_re(_CUES["kinds"]["aid"])
 
 # Who a figure belongs to.
 _ORG_NAME: dict[str, str] = {}
@@ -234,8 +256,14 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 
-_YEAR_NOT_AFTER = re.compile(r"(?<!\w)(?:" + _alt(_CUES["year_not_after"]["words"]) + r")\s+$", re.IGNORECASE)
+_YEAR_NOT_AFTER = re.compile(
+    r"(?<!\w)(?:" + _alt(_CUES["year_not_after"]["words"]) + r")(?:\s+(?:in|at|the|(?-i:[A-Z])[\w’'-]*)){0,3}\s+$",
+    re.IGNORECASE,
+)
 
+_CUE_REACH = 45  # characters between a kind cue and the figure it qualifies
+_YEAR_REACH = 60  # characters between a year and the figure it dates (a sentence-initial "In 2024," always counts)
+_TARGET_SUBJECT_REACH = 40  # characters between a country and a target it sets itself ("Poland aims to spend 5%")
 _DEFAULT_NATO_NOUN_DETS = {"", "the", "a", "an", "this", "that", "nato's", "nato’s", "the alliance's", "the alliance’s"}
 
 
@@ -306,6 +334,8 @@ def _candidates(text: str) -> list[_Candidate]:
     if triggers:
         searched_to = 0
         for trigger in triggers:
+            if not _NUMBER_WORD_TOKENS.intersection(text[max(0, trigger - 40):trigger].lower().split()[-6:]):
+                continue  # no number word just before "per cent" / "billion"
             m = _WORD_CANDIDATE.search(text, max(searched_to, trigger - 45), min(len(text), trigger + 60))
             if m is None or m.start() > trigger:
                 continue
@@ -338,6 +368,20 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 @dataclass
+class _Cues:
+    """The cue words of one sentence."""
+
+    words: list[tuple[int, int, frozenset[str]]]  # (start, end, classes), relative to the sentence
+    kinds: list[tuple[int, int, str]]  # the kind cues among them: (start, end, kind)
+    classes: frozenset[str]  # every class present
+    weak_pledge: bool
+
+    def near(self, cls: str, lo: int, hi: int) -> bool:
+        """Is there a word of class `cls` inside s[lo:hi]?"""
+        return any(a >= lo and b <= hi and cls in c for a, b, c in self.words)
+
+
+@dataclass
 class _Mention:
     start: int  # relative to the sentence
     end: int
@@ -360,9 +404,9 @@ class _Context:
         self.text = text
         self.sentences = sentences
         self._lines: dict[int, list[Sentence]] = {}
-        self._topics: dict[int, tuple[bool, bool, bool]] = {}
         self._mentions: dict[int, list[_Mention]] = {}
         self._years: dict[int, list[tuple[int, int, int]]] = {}
+        self._cues: dict[int, _Cues] = {}
 
     def _line(self, line_start: int) -> list[Sentence]:
         if line_start not in self._lines:
@@ -400,15 +444,25 @@ class _Context:
         """(defence, spending, money) cue words present in the sentence."""
         if sent is None:
             return (False, False, False)
-        key = sent.start
-        if key not in self._topics:
+        classes = self.cues(sent).classes
+        return ("defence" in classes, "spending" in classes, "money" in classes)
+
+    def cues(self, sent: Sentence) -> _Cues:
+        if sent.start not in self._cues:
             s = sent.text
-            self._topics[key] = (
-                _DEFENCE.search(s) is not None,
-                _SPENDING.search(s) is not None,
-                _MONEY_TOPIC.search(s) is not None,
-            )
-        return self._topics[key]
+            lower = s.lower()
+            matches = _CUE_WORDS.finditer(lower) if len(lower) == len(s) else _CUE_WORDS_ANYCASE.finditer(s)
+            words, kinds = [], []
+            for m in matches:
+                key = " ".join(m.group().lower().split())
+                classes = _WORD_CLASSES.get(key, frozenset())
+                words.append((m.start(), m.end(), classes))
+                kind = _WORD_KIND.get(key)
+                if kind is not None:
+                    kinds.append((m.start(), m.end(), kind))
+            every = frozenset().union(*(c for _, _, c in words))
+            self._cues[sent.start] = _Cues(words, kinds, every, "weak_pledge" in every)
+        return self._cues[sent.start]
 
     def mentions(self, sent: Sentence) -> list[_Mention]:
         if sent.start in self._mentions:
@@ -448,7 +502,7 @@ class _Context:
             found = []
             for m in _YEAR.finditer(s):
                 group = "y" if m.group("y") else "y2"
-                if _YEAR_NOT_AFTER.search(s, max(0, m.start() - 20), m.start()):
+                if _YEAR_NOT_AFTER.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the goal of 2% set in 2014": the year of something else
                 found.append((m.start(group), m.end(group), int(m.group(group))))
             self._years[sent.start] = found
@@ -524,6 +578,7 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
             change = _CHANGE_VERB[verb]
             start = tokens[kv - 1][0]
         elif not percent and (tokens[kq - 1][1] in _ADDITION_SET or any(t in _ADDITION_SET for _, t in tokens[kq:])):
+            # ("more than $1.4 trillion" is a quantifier: "more" is not an addition word)
             change = "increase"  # "an additional €10 billion"
         elif tokens[kq - 1][1] == "by":
             # "increase defence spending by 10%": a change verb earlier in the clause.
@@ -557,29 +612,34 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
     return _Phrase(start, end, noun, det, gdp, defence_share, of_other, change)
 
 
-def _near_kind(s: str, phrase: _Phrase, *, skip_aid: bool = False, within: int = 10_000) -> str | None:
-    """The kind of the cue word nearest to the phrase in the sentence."""
+_KIND_ORDER = {k: n for n, k in enumerate(_KIND_NAMES)}
+
+
+def _near_kind(cues: _Cues, phrase: _Phrase, *, skip_aid: bool = False, within: int = _CUE_REACH) -> str | None:
+    """The kind of the cue word nearest to the phrase in its sentence, within `within` characters."""
     best: tuple[int, int, str] | None = None
-    order = {k: n for n, k in enumerate(("target", "pledge", "aid", "actual", "estimate"))}
-    for m in _KIND_CUE.finditer(s):
-        kind = _CUE_KIND.get(_norm(m.group()))
-        if kind is None or (skip_aid and kind == "aid"):
+    for start, end, kind in cues.kinds:
+        if skip_aid and kind == "aid":
             continue
-        if m.end() <= phrase.start:
-            distance = phrase.start - m.end()
-        elif m.start() >= phrase.end:
-            distance = m.start() - phrase.end
+        if end <= phrase.start:
+            distance = phrase.start - end
+        elif start >= phrase.end:
+            distance = start - phrase.end
         else:
             distance = 0
-        key = (distance, order[kind], kind)
+        key = (distance, _KIND_ORDER[kind], kind)
         if distance <= within and (best is None or key < best):
             best = key
-    if best is None and within == 10_000 and _WEAK_PLEDGE.search(s):
-        return "pledge"  # "will spend", "to raise": a plan, when nothing says more
+    if best is None and within == _CUE_REACH and cues.weak_pledge:
+        # "will spend", "to raise": a plan, when nothing says more and it is close by
+        if any("weak_pledge" in c and max(phrase.start - e, st - phrase.end) <= within for st, e, c in cues.words):
+            return "pledge"
     return best[2] if best else None
 
 
-def _entity(ctx: _Context, sent: Sentence, prev: Sentence | None, phrase: _Phrase, kind: str, figure_start: int) -> str | None:
+def _entity(
+    ctx: _Context, sent: Sentence, prev: Sentence | None, phrase: _Phrase, kind: str, unit: str, figure_start: int
+) -> str | None:
     s = sent.text
     mentions = ctx.mentions(sent)
     owner = None
@@ -590,10 +650,17 @@ def _entity(ctx: _Context, sent: Sentence, prev: Sentence | None, phrase: _Phras
         if not m.recipient and (inside or _OWNER_GAP.fullmatch(s, m.end, phrase.start)):
             owner = m.name
     entity = owner
-    if entity is None and kind == "target" and _NOUN_KIND.get(phrase.noun or "") == "target" and phrase.det in _DEFAULT_NATO_NOUN_DETS:
+    # NATO's targets are shares of GDP; a target in money belongs to whoever sets it.
+    alliance_target = kind == "target" and unit == "%GDP"
+    if entity is None and alliance_target and _NOUN_KIND.get(phrase.noun or "") == "target" and phrase.det in _DEFAULT_NATO_NOUN_DETS:
         return "NATO"  # "the goal of 2%", "the 5% GDP defence spending target": the Alliance's
     if entity is None:
         before = [m for m in mentions if m.end <= phrase.start and not m.recipient and not m.located]
+        if before and alliance_target and phrase.start - before[-1].end > _TARGET_SUBJECT_REACH:
+            # A target whose sentence names no owner close by is the Alliance's
+            # ("The Defence Investment Pledge, agreed in Wales in 2014, called on
+            # Allies to move towards spending 2%"), not a far-off country's.
+            return "NATO"
         if before:
             k = len(before) - 1
             # "European Allies and Canada recorded...": the first of a coordinated subject.
@@ -608,7 +675,7 @@ def _entity(ctx: _Context, sent: Sentence, prev: Sentence | None, phrase: _Phras
         previous = [m for m in ctx.mentions(prev) if not m.recipient and not m.located]
         if previous:
             entity = previous[-1].name
-    if kind == "target" and entity in (None, "Allies"):
+    if alliance_target and entity in (None, "Allies"):
         return "NATO"  # Allies' agreed targets are NATO's
     return entity
 
@@ -619,9 +686,20 @@ def _year(ctx: _Context, sent: Sentence, phrase: _Phrase) -> int | None:
         if phrase.start <= a < phrase.end:
             continue
         distance = phrase.start - b if b <= phrase.start else a - phrase.end
+        if distance > _YEAR_REACH and a > 8:
+            continue  # far away, and not a sentence-initial "In 2024,"
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1] if best else None
+
+
+def _clause_window(s: str, a: int, b: int, left: int, right: int) -> tuple[int, int]:
+    """Bounds of the words around s[a:b], up to `left`/`right` characters, not across , ; : ( )."""
+    lo = max(0, a - left)
+    cut = max(s.rfind(ch, lo, a) for ch in ",;:()")
+    hi = min(len(s), b + right)
+    ends = [i for i in (s.find(ch, b, hi) for ch in ",;:()") if i >= 0]
+    return max(lo, cut + 1), (min(ends) if ends else hi)
 
 
 def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
@@ -632,32 +710,45 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
     a, b = c.start - sent.start, c.end - sent.start
     if a < 0 or b > len(s):
         return None
-    phrase = _phrase(s, a, b, c.percent)
     defence, spending, money = ctx.topics(sent)
-    prev_defence, prev_spending, _ = ctx.topics(prev)
     value = c.value
+    # Cheap refusals first: most percentages and amounts in an article are not spending.
+    if c.percent:
+        prev_defence, prev_spending, _ = ctx.topics(prev)
+        if not (defence or prev_defence):
+            return None
+    else:
+        if value < 1000:
+            return None
+        cues = ctx.cues(sent)
+        if not (defence or money or "aid" in cues.classes):
+            return None
+        if cues.near("not_money", *_clause_window(s, a, b, 30, 25)):
+            return None  # "revenue rose to €9.75 billion", "Russia's $2 trillion economy"
+    phrase = _phrase(s, a, b, c.percent)
+    cues = ctx.cues(sent)
 
     if c.percent:
-        window = s[max(0, a - 45):a] + " " + s[b:b + 35]
+        not_spending = cues.near("not_pct", a - 45, b + 35)
         if phrase.gdp:
             # A share of GDP counts when the sentence, or the one before, is about defence,
             # and the words just before are not about debt, deficits, trade...
-            if not (defence or prev_defence) or _NOT_SPENDING.search(s, max(0, a - 35), a) or value > 50:
+            if cues.near("not_pct", a - 35, a) or value > 50:
                 return None
             unit = "%GDP"
         elif phrase.change:
-            if _NOT_SPENDING.search(window) or not spending or not (defence or prev_defence):
+            if not_spending or not spending:
                 return None
             unit = "%"
         else:
-            if phrase.of_other or _NOT_SPENDING.search(window) or value > 10:
+            if phrase.of_other or not_spending or value > 10:
                 return None
             # A bare percentage is a share of GDP in a sentence (or after one) about
             # defence spending; a named target ("NATO's 2% target") needs defence only.
             named_target = _NOUN_KIND.get(phrase.noun or "") in ("target", "pledge") or (
-                _near_kind(s, phrase, within=25) in ("target", "pledge")  # "Allies agreed to 5%"
+                _near_kind(cues, phrase, within=25) in ("target", "pledge")  # "Allies agreed to 5%"
             )
-            if not ((defence or prev_defence) and (spending or prev_spending or (named_target and defence))):
+            if not (spending or prev_spending or (named_target and defence)):
                 return None
             unit = "%GDP"
         if phrase.change and (unit == "%" or _NOUN_KIND.get(phrase.noun or "") in ("increase", "decrease")):
@@ -665,26 +756,24 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
         elif phrase.noun and _NOUN_KIND.get(phrase.noun) in ("target", "pledge", "estimate", "aid"):
             kind = _NOUN_KIND[phrase.noun]
         else:
-            kind = _near_kind(s, phrase) or "other"
+            kind = _near_kind(cues, phrase) or "other"
     else:
-        if not (defence or money or _AID_CUE.search(s)) or value < 1000:
-            return None
         unit = c.currency
         noun_kind = _NOUN_KIND.get(phrase.noun or "")
-        if noun_kind == "aid" or _AID_CUE.search(s):
+        if noun_kind == "aid" or "aid" in cues.classes:
             kind = "aid"
         elif noun_kind in ("target", "pledge", "estimate"):
             kind = noun_kind
         elif phrase.change:
             kind = "increase"
         else:
-            kind = _near_kind(s, phrase, skip_aid=True) or "other"
+            kind = _near_kind(cues, phrase, skip_aid=True) or "other"
 
     if kind == "increase" and phrase.change == "decrease":
         value = -value
     start, end = sent.start + phrase.start, sent.start + phrase.end
     return Figure(
-        entity=_entity(ctx, sent, prev, phrase, kind, a),
+        entity=_entity(ctx, sent, prev, phrase, kind, unit, a),
         value=float(value),
         unit=unit,
         kind=kind,
@@ -709,6 +798,13 @@ def extract_spending(text: str, *, sentences: list[Sentence] | None = None) -> l
         figure = _classify(ctx, c)
         if figure is None or figure.span[0] < last_end:
             continue  # overlapping phrases ("3-4%"): the first one wins
+        if figure.kind == "other" and figures:
+            # A list shares its first item's cue: "Poland is expected to spend 4.1%,
+            # followed by Estonia (3.4%) and the United States (3.4%)".
+            before = figures[-1]
+            same_sentence = ctx.sentence(before.span[0])[0] == ctx.sentence(figure.span[0])[0]
+            if same_sentence and before.unit == figure.unit and before.kind != "increase":
+                figure = replace(figure, kind=before.kind)
         figures.append(figure)
         last_end = figure.span[1]
     return figures

@@ -1,8 +1,9 @@
 """Defence-spending figures: shares of GDP, amounts of money, changes.
 
 ``extract_spending(text)`` finds every percentage and amount of money in the
-text with one regex, then keeps and normalises those that are about defence
-spending, budgets or military aid:
+text (two regex passes, plus one for numbers written as words when the text
+has "per cent" or a scale word), then keeps and normalises those that are
+about defence spending, budgets or military aid:
 
 * a percentage is a share of GDP (unit ``%GDP``) when it is tied to GDP
   ("2% of GDP", "5% GDP") or is a defence-spending level in a sentence, or
@@ -105,7 +106,7 @@ _SCALES = _MONEY["scales"]
 _SCALE_WORD = {k.lower(): Decimal(str(int(v))) for k, v in {**_SCALES["words"], **_SCALES["abbreviations"]}.items()}
 _SCALE_LETTER = {k: Decimal(str(int(v))) for k, v in _SCALES["letters"].items()}
 
-_NUMBER_WORDS = {k: v for k, v in _CUES["number_words"]["values"].items()}
+_NUMBER_WORDS = dict(_CUES["number_words"]["values"])
 _ONLY_BEFORE_SCALE = set(_CUES["number_words"]["only_before_scale"])
 _FRACTIONS = _CUES["number_words"]["fractions"]
 
@@ -113,7 +114,8 @@ _FRACTIONS = _CUES["number_words"]["fractions"]
 # symbol or the first letter of a code), which lets `re` skip straight to
 # candidate positions; a repeat or a lookbehind first would make it try every
 # position. ASCII digits only: `[0-9]` is also much faster than `\d`.
-_NUM = r"[0-9][0-9]*(?:,[0-9]{3})*(?:[.,][0-9]+)?"
+_NUM_TAIL = r"[0-9]*(?:,[0-9]{3})*(?:[.,][0-9]+)?"
+_NUM = r"[0-9]" + _NUM_TAIL
 _PREFIX = _alt(_PREFIX_CODE)
 _SCALE = (
     r"(?:[ \t-]?(?i:" + _alt(_SCALE_WORD) + r")|(?:" + _alt(_SCALE_LETTER) + r"))(?!\w)"
@@ -122,7 +124,7 @@ _RANGE = r"(?:[ \t]?(?:-|–|—|to)[ \t]?(?:" + _PREFIX + r")?[ \t]?(?:" + _NUM
 _NAMES = _alt(_NAME_CODE)
 _SYMBOLS = _alt(s for c in _MONEY["currencies"] for s in c["symbols"])  # after the number: "187 mld zł", "100 €"
 _CODES_ALT = _alt(_CODES)
-_EXTRA = r"(?:(?i:additional|more|extra|new|fresh|further)[ \t]+)"
+_EXTRA = r"(?:(?i:" + _alt(_CUES["money_additions"]["words"]) + r")[ \t]+)"  # "700 billion additional US dollars"
 
 # A currency symbol or code, then the amount: "$266 billion", "US$1.2 trillion",
 # "PLN 187 billion", "€100bn", "$50-60 billion".
@@ -133,7 +135,7 @@ _PREFIXED_MONEY = re.compile(
 # "5%", "2.5 per cent", "485 billion US dollars", "40 billion euros".
 _NUMBER_FIGURE = re.compile(
     # (the lookbehind right after the first digit refuses to start inside a number)
-    r"(?P<n>[0-9](?<![0-9.,][0-9])" + _NUM[5:] + r")(?:[ \t]?(?P<pct>%|(?i:per[ \t-]?cent|percent|pct)(?!\w))"
+    r"(?P<n>[0-9](?<![0-9.,][0-9])" + _NUM_TAIL + r")(?:[ \t]?(?P<pct>%|(?i:per[ \t-]?cent|percent|pct)(?!\w))"
     r"|" + _RANGE + r"?(?P<s>" + _SCALE + r")?[ \t]*" + _EXTRA
     + r"?(?:(?<=\s)(?P<cur>(?i:" + _NAMES + r")|" + _CODES_ALT + r")(?!\w)|(?P<sym>" + _SYMBOLS + r")(?![ \t]?[0-9])))"
 )
@@ -160,8 +162,8 @@ def _find_all(haystack: str, needle: str):
         yield i
         i = haystack.find(needle, i + 1)
 
-# Sentence topics.
-# Every cue word of every list is found in one pass over a sentence. The regex
+
+# Sentence topics and cue words. Every cue word of every list is found in one pass over a sentence. The regex
 # prefers the longest phrase at a position, so a phrase also carries the
 # classes of the listed words inside it ("security assistance" is a defence
 # word and, through "assistance", an aid word).
@@ -206,8 +208,8 @@ _GDP_DETS = _alt(_CUES["gdp_determiners"]["words"])
 _TOKEN = re.compile(r"\S+")
 _QUANT_SET = {_norm(w) for w in _CUES["quantifiers"]["words"]}
 _MOD_SET = {_norm(w) for w in _CUES["figure_modifiers"]["words"]}
-_DET_SET = {"the", "a", "an", "its", "their", "this", "that", "his", "her", "our", "nato's", "nato’s",
-            "the alliance's", "the alliance’s"}
+_ALLIANCE_DETS = {_norm(w) for w in _CUES["determiners"]["alliance"]}
+_DET_SET = _ALLIANCE_DETS | {_norm(w) for w in _CUES["determiners"]["owned"]}
 _ADDITION_SET = {_norm(w) for w in _CUES["money_additions"]["words"]}
 # After the number: "of GDP", "GDP", then "defence spending target" / "increase";
 # or a defence share: "core defence", "on defence", "for defence-related investment".
@@ -216,10 +218,10 @@ _RIGHT = re.compile(
     r"(?P<tail>(?:\s+(?:" + _MODS + r")){0,4}\s+(?P<noun>" + _NOUNS + r")(?!\w))?",
     re.IGNORECASE,
 )
+_SHARE = _CUES["defence_share"]
 _RIGHT_DEFENCE = re.compile(
-    r"\s+(?:(?:on|for|in|to|towards|into)\s+)?(?:(?:core|broader|wider|its|their|the|national|additional|pure)\s+)?"
-    r"(?:defen[cs]e|military|armed\s+forces|security|resilience)(?:[\s-]related)?"
-    r"(?:\s+(?:spending|expenditure|investment|investments|needs|capabilities|infrastructure))?(?!\w)",
+    r"\s+(?:(?:" + _alt(_SHARE["prepositions"]) + r")\s+)?(?:(?:" + _alt(_SHARE["modifiers"]) + r")\s+)?"
+    r"(?:" + _alt(_SHARE["heads"]) + r")(?:\s+(?:" + _alt(_SHARE["tails"]) + r"))?(?!\w)",
     re.IGNORECASE,
 )
 _RIGHT_OF_OTHER = re.compile(r"\s+of\s+(?!" + _GDP_DETS + r"\s+(?:" + _GDP + r")|" + _GDP + r")", re.IGNORECASE)
@@ -244,14 +246,12 @@ _COORDINATION = re.compile(r"\s*(?:,|and|&|as well as|,\s*and)\s*")
 _PRONOUN_START = re.compile(r"(?:" + _alt(_CUES["subject_pronouns"]["words"]) + r")(?!\w)")
 
 # Years a figure refers to: "in 2024", "by 2035", "for fiscal year 2025", "the 2024 budget".
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = _alt(_CUES["months"]["words"])
 _YEAR = re.compile(
     r"(?<!\w)(?:(?:" + _alt(_CUES["year_prepositions"]["words"]) + r")\s+"
-    r"(?:(?:early|mid|late|mid-)\s*)?(?:(?:" + _MONTHS + r")\s+)?(?:FY\s?)?(?P<y>(?:19[5-9]|20\d)\d)"
-    r"|(?P<y2>(?:19[5-9]|20\d)\d)(?:/\d{2})?\s+(?:(?:" + _MODS + r")\s+){0,3}(?:budget|budgets|spending|expenditure|estimates?|figures?|plan))"
+    r"(?:(?:" + _MONTHS + r")\s*){0,2}(?:FY\s?)?(?P<y>(?:19[5-9]|20[0-9])[0-9])"
+    r"|(?P<y2>(?:19[5-9]|20[0-9])[0-9])(?:/[0-9]{2})?\s+(?:(?:" + _MODS + r")\s+){0,3}(?:"
+    + _alt(_CUES["year_nouns"]["words"]) + r"))"
     r"(?![\w%])",
     re.IGNORECASE,
 )
@@ -264,7 +264,6 @@ _YEAR_NOT_AFTER = re.compile(
 _CUE_REACH = 45  # characters between a kind cue and the figure it qualifies
 _YEAR_REACH = 60  # characters between a year and the figure it dates (a sentence-initial "In 2024," always counts)
 _TARGET_SUBJECT_REACH = 40  # characters between a country and a target it sets itself ("Poland aims to spend 5%")
-_DEFAULT_NATO_NOUN_DETS = {"", "the", "a", "an", "this", "that", "nato's", "nato’s", "the alliance's", "the alliance’s"}
 
 
 # --------------------------------------------------------------------------
@@ -278,12 +277,14 @@ class _Candidate:
     value: Decimal
     percent: bool
     currency: str | None
-    scaled: bool
+
+
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def _parse_number(raw: str) -> Decimal | None:
     if "," in raw:
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        if _THOUSANDS.fullmatch(raw):
             raw = raw.replace(",", "")
         else:
             raw = raw.replace(",", ".")  # European decimal comma: "3,5%"
@@ -309,7 +310,7 @@ def _candidates(text: str) -> list[_Candidate]:
         value = _parse_number(m.group("n"))
         if value is not None:
             scale = m.group("s")
-            out.append(_Candidate(start, m.end(), value * _scale(scale), False, _PREFIX_CODE[m.group("cur")], bool(scale)))
+            out.append(_Candidate(start, m.end(), value * _scale(scale), False, _PREFIX_CODE[m.group("cur")]))
     for m in _NUMBER_FIGURE.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in ".,$€£¥"):
@@ -319,7 +320,7 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         if m.group("pct") is not None:
             if value <= 100:
-                out.append(_Candidate(start, m.end(), value, True, None, False))
+                out.append(_Candidate(start, m.end(), value, True, None))
             continue
         scale, cur = m.group("s"), m.group("cur")
         if cur is None:
@@ -328,7 +329,7 @@ def _candidates(text: str) -> list[_Candidate]:
             currency = cur if cur in _CODES else _NAME_CODE.get(_norm(cur))
             if currency is None or (not scale and _norm(cur) in _NAMES_NEED_SCALE):
                 continue
-        out.append(_Candidate(start, m.end(), value * _scale(scale), False, currency, bool(scale)))
+        out.append(_Candidate(start, m.end(), value * _scale(scale), False, currency))
 
     triggers = sorted(i for word in _WORD_TRIGGERS for i in _find_all(text, word))
     if triggers:
@@ -349,12 +350,12 @@ def _candidates(text: str) -> list[_Candidate]:
                 value += Decimal(str(_FRACTIONS[_norm(m.group("frac").replace("-", " "))]))
             if m.group("pct") is not None:
                 if word not in _ONLY_BEFORE_SCALE:
-                    out.append(_Candidate(m.start(), m.end(), value, True, None, False))
+                    out.append(_Candidate(m.start(), m.end(), value, True, None))
             else:
                 currency = _NAME_CODE.get(_norm(m.group("cur")))
                 if currency is not None:
                     value *= _SCALE_WORD[m.group("s").lower()]
-                    out.append(_Candidate(m.start(), m.end(), value, False, currency, True))
+                    out.append(_Candidate(m.start(), m.end(), value, False, currency))
     out.sort(key=lambda c: (c.start, -c.end))
     kept: list[_Candidate] = []
     for c in out:
@@ -652,7 +653,7 @@ def _entity(
     entity = owner
     # NATO's targets are shares of GDP; a target in money belongs to whoever sets it.
     alliance_target = kind == "target" and unit == "%GDP"
-    if entity is None and alliance_target and _NOUN_KIND.get(phrase.noun or "") == "target" and phrase.det in _DEFAULT_NATO_NOUN_DETS:
+    if entity is None and alliance_target and _NOUN_KIND.get(phrase.noun or "") == "target" and (phrase.det == "" or phrase.det in _ALLIANCE_DETS):
         return "NATO"  # "the goal of 2%", "the 5% GDP defence spending target": the Alliance's
     if entity is None:
         before = [m for m in mentions if m.end <= phrase.start and not m.recipient and not m.located]

@@ -57,6 +57,7 @@ SANDWICH_MAX_WORDS = 8
 SANDWICH_MAX_RUN = 3
 FOLLOW_MAX_LINKS = 12
 DATELINE_LINES = 6          # find_dateline looks this far down
+REPEATED_MIN = 3            # a short line seen this often is a running header or footer
 
 HEADER_KINDS = frozenset(_DATA["header_kinds"])
 
@@ -101,6 +102,10 @@ def _normalise(raw: str) -> str:
     return text
 
 
+_NUMBERED = re.compile(r"\d{1,3}[.)] ")  # "1. First point": a list item starts its own line
+_CLOSING = ".!?…:;\"'”’)]"  # a line ending in one of these may end its paragraph
+
+
 def _lines(raw: str) -> list[str]:
     """Non-empty, stripped lines; hard-wrapped paragraphs joined back into one line."""
     blocks: list[list[str]] = [[]]
@@ -114,8 +119,13 @@ def _lines(raw: str) -> list[str]:
     if not lengths:
         return []
     width = max(lengths)
-    # A file wrapped at a fixed width: many lines end near the margin.
-    wrapped = 40 <= width <= 100 and sum(n >= width - 15 for n in lengths) >= max(3, len(lengths) * 0.3)
+    # Text wrapped at a fixed width: most longer lines stop mid-sentence near the margin.
+    wrapped = False
+    if 40 <= width <= 100:
+        near = sum(
+            len(line) >= width - 15 and line[-1] not in _CLOSING for block in blocks for line in block
+        )
+        wrapped = near >= 3 and near >= 0.4 * sum(n >= 20 for n in lengths)
     out: list[str] = []
     for block in blocks:
         current = ""
@@ -133,11 +143,13 @@ def _lines(raw: str) -> list[str]:
 
 def _continues(previous: str, line: str, width: int) -> bool:
     """Is `line` the rest of the paragraph that `previous` started (a soft line break)?"""
-    if line[0] in "-*•·▪►–—#>|" or line[0].isdigit() and line[:3].rstrip(".)").isdigit():
+    if line[0] in "-*•·▪►–—#>|" or _NUMBERED.match(line):
+        return False
+    if previous[-1] in _CLOSING:
         return False
     if width and len(previous) >= width - 15:
         return True
-    return line[0].islower() and previous[-1] not in ".!?…:;\"'”’)]" and previous.count(" ") >= 3
+    return line[0].islower() and previous.count(" ") >= 3
 
 
 # --- the line classifier -----------------------------------------------------
@@ -290,7 +302,9 @@ class _FirstCharIndex:
 _LINE = _FirstCharIndex(_DATA["line"])
 _PREFIX = re.compile(_alternation(_DATA["prefix"]))
 _BYLINE = re.compile("|".join(_DATA["cased"]["byline"]))
-_CREDIT = re.compile("|".join(_DATA["cased"]["credit"]))
+_AUTHOR = re.compile("|".join(_DATA["cased"]["author"]))
+_CREDIT_TAILS = tuple((key, re.compile("|".join(p))) for key, p in _DATA["credit_tails"].items())
+AUTHOR_MAX_WORDS = 25
 
 
 def _token_forms(words: list[str]) -> dict[str, str]:
@@ -336,7 +350,7 @@ def _has_any(words: tuple[dict[str, str], tuple[str, ...]], low: str, tokens: li
     return not forms.keys().isdisjoint(tokens) or any(p in low for p in phrases)
 
 
-_EDGE_CHARS = " -–—•·▪►▶→←↑›‹»«|/\\*#>:.,;!?\"'“”‘’[]"
+_EDGE_CHARS = " -–—•·▪►▶→←↑›‹»«|/\\*#>:.,;!?\"'“”‘’[]…_="
 _BULLET = re.compile(r"^[\-–—•·▪►▶→*>|]+ ?")
 
 _MONTHS: dict[str, int] = _DATA["months"]
@@ -345,8 +359,17 @@ _WEEKDAY = rf"(?:{_trie(_DATA['weekdays'])})(?![a-z])\.?"
 _TZ = rf"(?:{_trie(_DATA['timezones'])})(?![a-z])"
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?"
 # A line made only of a date, a time, a weekday and separators: a time stamp.
+_RELATIVE = r"(?:\d+|an?|one|few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today"
+_OFFSET = r"[+-]\d{1,2}(?::?\d{2})?"
+_STAMP_WORD = (
+    r"(?:(?:last\s+|first\s+|originally\s+)?(?:published|posted|updated|modified|edited)"
+    r"|dated?|released|issued|created)"
+)
+# A line made only of dates, times, weekdays, stamp words and separators:
+# "Thu 8 Jan 2026 14.05 GMT", "January 8, 2026 3:51 PM GMT+1 Updated 2 hours ago".
 _STAMP_ONLY = re.compile(
-    rf"(?:{_WEEKDAY}|{_MONTH}\.?|{_TIME}|{_TZ}|\d{{1,4}}(?:st|nd|rd|th)?|(?<=\d)t(?=\d)|at|on|of|[\s,|•·/\-–—.():+])+"
+    rf"(?:{_WEEKDAY}|{_MONTH}\.?|{_TIME}|{_TZ}|{_RELATIVE}|{_STAMP_WORD}(?![a-z])|{_OFFSET}"
+    rf"|\d{{1,4}}(?:st|nd|rd|th)?|(?<=\d)t(?=\d)|at|on|of|[\s,|•·/\-–—.():+])+"
 )
 
 
@@ -374,9 +397,13 @@ def _classify(line: str) -> str | None:
     if n <= CASED_MAX_WORDS:
         if _BYLINE.match(line):
             return "byline"
-        tail = max(0, len(line) - 120)
-        if _credit_hint(low[tail:]) and _CREDIT.search(line, tail):
-            return "credit"
+        if n <= AUTHOR_MAX_WORDS and _AUTHOR.match(line):
+            return "author"
+        start = max(0, len(line) - 120)
+        tail = low[start:]
+        for key, pattern in _CREDIT_TAILS:
+            if key in tail and pattern.search(line, start):
+                return "credit"
     return _soft_kind(low, n)
 
 
@@ -389,16 +416,6 @@ def _at_word_start(pattern: re.Pattern[str], text: str) -> bool:
             return True
         m = pattern.search(text, start + 1)
     return False
-
-
-def _credit_hint(tail: str) -> bool:
-    """Cheap test for what every credit pattern needs ("REUTERS/…", "©", "Getty", "(Photo: …)")."""
-    return "/" in tail or "©" in tail or "getty" in tail or "(" in tail and _CREDIT_PAREN.search(tail) is not None or (
-        "shutterstock" in tail or "alamy" in tail or "istock" in tail
-    )
-
-
-_CREDIT_PAREN = re.compile(r"\((?:photo|image|picture|foto|credit)")
 
 
 def _soft_kind(low: str, n: int) -> str | None:
@@ -444,9 +461,9 @@ def _is_prose(line: str, words: int) -> bool:
     return words >= PROSE_LONG_WORDS or (words >= PROSE_MIN_WORDS and _ends_sentence(line))
 
 
-def _headline_shaped(line: str, words: int, max_words: int) -> bool:
+def _headline_shaped(line: str, words: int, max_words: int, min_words: int = 2) -> bool:
     """A short line, not a finished sentence, starting like a title."""
-    if not 2 <= words <= max_words or line[-1] in ".,;:":
+    if not min_words <= words <= max_words or line[-1] in ".,;:":
         return False
     first = line[0]
     return first.isupper() or first.isdigit() or first in "\"'“‘«"
@@ -472,27 +489,58 @@ def clean(raw: str) -> Cleaned:
         j, taken = i + 1, 0
         while j < n and taken < FOLLOW_MAX_LINKS:
             if kinds[j] is None:
-                if prose[j] or not _headline_shaped(lines[j], words[j], LINK_MAX_WORDS):
+                if prose[j] or not _headline_shaped(lines[j], words[j], LINK_MAX_WORDS, min_words=1):
                     break
                 kinds[j] = "link"
                 taken += 1
             j += 1
 
+    # Running headers and footers: the same short line three times or more.
+    if n >= 6:
+        counts: dict[str, int] = {}
+        for i in range(n):
+            if kinds[i] is None and words[i] <= 12 and not prose[i] and not _ends_sentence(lines[i]):
+                counts[lines[i]] = counts.get(lines[i], 0) + 1
+        for i in range(n):
+            if kinds[i] is None and counts.get(lines[i], 0) >= REPEATED_MIN:
+                kinds[i] = "repeated"
+
     body = [i for i in range(n) if prose[i]]
     start, end = (body[0], body[-1]) if body else (n, n)
 
-    # Headline-shaped lines just above the body, with only header chrome between, stay.
+    # An author's name on its own line next to a byline, agency or time stamp.
+    headline = next((i for i in range(start) if kinds[i] is None and words[i] >= 3), -1)
+    for i in range(start):
+        if kinds[i] is None and i != headline and words[i] <= 6 and _NAME_LINE.fullmatch(lines[i]):
+            if (i > 0 and kinds[i - 1] in _BYLINE_KINDS) or (i + 1 < n and kinds[i + 1] in _BYLINE_KINDS):
+                kinds[i] = "byline"
+
+    # Section labels and short names above the article ("World", "Europe", "Defense News").
+    for i in range(start):
+        if kinds[i] is None and words[i] <= 2:
+            kinds[i] = "label"
+
+    # Headline-shaped lines just above the body, with only bylines, stamps and
+    # share buttons between, stay: the headline and its standfirst.
     protected: set[int] = set()
     i = start - 1
     while i >= 0 and (kinds[i] is None or kinds[i] in HEADER_KINDS):
         if kinds[i] is None and _headline_shaped(lines[i], words[i], HEADLINE_MAX_WORDS):
             protected.add(i)
         i -= 1
-
-    # Section labels above the article ("World", "Europe Defence").
-    for i in range(start):
-        if kinds[i] is None and i not in protected and words[i] <= 2:
-            kinds[i] = "label"
+    # Above the headline only the masthead remains: site name, tagline, menu.
+    if protected:
+        ordered = sorted(protected)
+        headline = ordered[0]
+        # A short line right above a longer headline is the site's name.
+        if words[headline] < 5 and len(ordered) > 1 and words[ordered[1]] >= 5:
+            between = range(headline + 1, ordered[1])
+            if all(kinds[i] is not None for i in between):
+                headline = ordered[1]
+        for i in range(headline):
+            if kinds[i] is None and not _ends_sentence(lines[i]):
+                kinds[i] = "masthead"
+        protected = {i for i in protected if i >= headline}
 
     _mark_sandwiched(lines, words, kinds, prose, protected)
 
@@ -515,6 +563,13 @@ def clean(raw: str) -> Cleaned:
     else:
         candidates = lines[:DATELINE_LINES]
     return Cleaned("\n".join(kept), _title(kept), _dateline(candidates))
+
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_NAME_LINE = re.compile(
+    rf"{_NAME}(?: (?:{_NAME}|de|da|di|van|von|der|den|la|le|al|bin|dos|du)){{1,3}}(?: in {_NAME}(?: {_NAME})?)?"
+)
+_BYLINE_KINDS = frozenset({"byline", "author", "stamp"})
 
 
 def _mark_sandwiched(
@@ -556,7 +611,8 @@ def _title(kept: list[str]) -> str:
         return _shorten(first)
     # A line can open with a stray prompt glued to it ("Loading... NATO allies …").
     for line in kept[:3]:
-        for sentence in split_sentences(line)[:5]:
+        # The title is cut to TITLE_MAX anyway: the line's opening is enough to split.
+        for sentence in split_sentences(line[: 3 * TITLE_MAX])[:5]:
             if _classify(sentence.text) is None:
                 return _shorten(sentence.text)
     return ""
@@ -584,10 +640,6 @@ _DATE = (
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m6>{_MONTH})\.?"
     rf"|(?P<m7>{_MONTH})\.?\s+(?P<d7>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 )
-_STAMP_WORD = (
-    r"(?:(?:last\s+|first\s+|originally\s+)?(?:published|posted|updated|modified|edited)"
-    r"|dated?|released|issued|created)"
-)
 _LEAD = rf"(?:{_WEEKDAY},?\s+)?"
 # Every dateline that gives a date holds a year: lines without one are skipped at once.
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
@@ -607,7 +659,9 @@ _DL_CITY = re.compile(
 )
 _ANY_DATE = re.compile(_DATE)
 # What may surround a date on a stamp line besides the date itself.
-_STAMP_REST = re.compile(rf"{_WEEKDAY}|{_TIME}|{_TZ}|\b{_STAMP_WORD}\b|\b(?:on|at)\b|[,|•·/\-–—:()]")
+_STAMP_REST = re.compile(
+    rf"{_WEEKDAY}|{_TIME}|{_TZ}(?![a-z])|{_RELATIVE}|{_OFFSET}|\b{_STAMP_WORD}\b|\b(?:on|at)\b|[,|•·/\-–—:()]"
+)
 _BYLINE_REST = re.compile(r"(?:by\s+)?[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5}")
 
 
@@ -658,9 +712,11 @@ def _line_dateline(line: str) -> tuple[int, dt.date] | None:
         if m:
             date = _date_of(m)
             if date:
-                rest = _STAMP_REST.sub(" ", low[: m.start()] + " " + low[m.end():]).strip()
+                before = low[: m.start()]
+                rest = _STAMP_REST.sub(" ", before + " " + low[m.end():]).strip()
                 if not rest or (rest.startswith("by ") and _BYLINE_REST.fullmatch(rest)):
-                    return 0, date
+                    updated = re.search(r"updated|modified|edited", before) and "publish" not in before
+                    return (1 if updated else 0), date
     return None
 
 

@@ -170,6 +170,29 @@ CHROME = [
     pytest.param("Editor's note: This story has been updated with the minister's comments.", id="editors-note"),
     pytest.param("This article was originally published by The Conversation.", id="originally-published"),
     pytest.param("• • •", id="only-bullets"),
+    pytest.param("[…]", id="elision-mark"),
+    pytest.param("Newsletter Sign Up", id="newsletter-sign-up-label"),
+    pytest.param("To continue reading, please log in or create an account.", id="paywall-log-in"),
+    pytest.param("Please enable JavaScript to view the comments powered by Disqus.", id="javascript"),
+    pytest.param("By signing up, you agree to our Terms of Use and Privacy Policy.", id="sign-up-terms"),
+    pytest.param("Independent journalism needs your support.", id="support-appeal"),
+    pytest.param("Yes, I agree", id="consent-yes"),
+    pytest.param("Continue without accepting", id="consent-continue"),
+    pytest.param("Recommended by Outbrain", id="outbrain"),
+    pytest.param("Opens in new window", id="new-window"),
+    pytest.param("— With files from The Canadian Press", id="with-files-from"),
+    pytest.param("Follow the author on X: @janedoe", id="follow-author"),
+    pytest.param("Read the original article.", id="original-article"),
+    pytest.param("Photograph: Omar Havana/Getty Images", id="guardian-credit"),
+    pytest.param("Illustration by Jane Doe", id="illustration-by"),
+    pytest.param("Updated on: January 8, 2026 11:02 AM", id="updated-on"),
+    pytest.param("January 8, 2026 3:51 PM GMT+1 Updated 2 hours ago", id="reuters-stamp"),
+    pytest.param("This article is more than 1 year old", id="age-warning"),
+    pytest.param("BBC Europe correspondent", id="role-line"),
+    pytest.param("Jane Smith is the Pentagon correspondent for Defense News.", id="author-bio"),
+    pytest.param("Purchase Licensing Rights", id="licensing"),
+    pytest.param("Reuse this content", id="reuse"),
+    pytest.param("Explore more on these topics", id="explore-topics"),
 ]
 
 NOT_CHROME = [
@@ -216,7 +239,15 @@ NOT_CHROME = [
     pytest.param("Live-fire exercises began in Lithuania on Monday.", id="live-fire"),
     pytest.param("More than 30,000 troops took part in the exercise.", id="more-than"),
     pytest.param("The Secretary General thanked Portugal for its contribution.", id="thanked"),
+    pytest.param("Those who sign up for the reserve will train for six weeks.", id="sign-up-reserve"),
+    pytest.param("The alliance's website was hit by a cyber attack.", id="website-attack"),
+    pytest.param("Printed copies of the declaration were handed out.", id="printed-copies"),
+    pytest.param("Jane Doe is a senior fellow at the Atlantic Council, a think tank in Washington.", id="source-intro"),
     # headlines, including kickers that belong to them
+    pytest.param("Join the alliance? Not yet, says Kyiv", id="headline-join"),
+    pytest.param("Follow the money: how NATO spends its common funds", id="headline-follow"),
+    pytest.param("Enter the drones: how Ukraine changed warfare", id="headline-enter"),
+    pytest.param("Contact group meets in Ramstein", id="headline-contact"),
     pytest.param("NATO Pushes for Expanded Weapons Production and Strengthened Alliance Readiness", id="headline"),
     pytest.param("Germany to buy more Patriot systems", id="headline-short"),
     pytest.param("Exclusive: NATO plans 300,000 troops on high readiness", id="kicker-exclusive"),
@@ -401,6 +432,128 @@ def test_block_rules(raw, expected):
     assert clean(raw).text.splitlines() == expected
 
 
+# --- whole pages, shaped like those of different outlets --------------------
+
+PAGES = [
+    pytest.param(
+        "Skip to main content\n"
+        "Exclusive news, data and analytics for financial market professionals\n"
+        "World\nEurope\n"
+        "NATO allies agree to boost air defence production, sources say\n"
+        "By Sabine Siebold and Andrew Gray\n"
+        "January 8, 2026 3:51 PM GMT+1 Updated 2 hours ago\n"
+        "BRUSSELS, Jan 8 (Reuters) - NATO allies agreed on Thursday to boost the production of air defence "
+        "systems, three diplomatic sources told Reuters.\n"
+        '"We cannot afford to wait," one diplomat said.\n'
+        "Reporting by Sabine Siebold; Editing by Alex Richardson\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+        "Suggested Topics:\nEurope\nShare\nX\nFacebook\nLinkedin\nEmail\nLink\nPurchase Licensing Rights",
+        "NATO allies agree to boost air defence production, sources say",
+        dt.date(2026, 1, 8),
+        3,
+        id="wire-service",  # the tagline above the section labels is masthead, not the headline
+    ),
+    pytest.param(
+        "Nato allies agree new plan for eastern flank\n2 hours ago\nShare\nSave\n"
+        "Jessica Parker\nBBC Europe correspondent\n"
+        "Image source, Getty Images\nImage caption, Polish troops during an exercise near the border\n"
+        "Nato allies have agreed a new plan to defend the alliance's eastern flank, in what officials "
+        "describe as the biggest overhaul since the Cold War.\n"
+        "Related topics\nNato\nPoland\nMore on this story\nNato summit: What was agreed?\nPublished 10 July",
+        "Nato allies agree new plan for eastern flank",
+        None,  # "2 hours ago" gives no date
+        2,
+        id="broadcaster",  # author's name alone on a line, next to her role
+    ),
+    pytest.param(
+        "Nato\nThis article is more than 1 year old\n"
+        "Nato allies agree to raise defence spending target to 3.5% of GDP\n"
+        "Alliance leaders meet in The Hague amid pressure from Washington\n"
+        "Jennifer Rankin in Brussels\nThu 8 Jan 2026 14.05 GMT\nShare\n"
+        "Nato allies have agreed to raise their core defence spending target to 3.5% of GDP, with a further "
+        "1.5% for related infrastructure.\n"
+        "Explore more on these topics\nNato\nEurope\nDefence policy\nnews\nShare\nReuse this content",
+        "Nato allies agree to raise defence spending target to 3.5% of GDP",
+        dt.date(2026, 1, 8),
+        3,  # headline, standfirst, paragraph
+        id="newspaper",
+    ),
+    pytest.param(
+        "NATO Secretary General meets with the Prime Minister of Portugal\n27 Jan. 2025 -\n"
+        "Secretary General Mark Rutte travelled to Lisbon on Monday (27 January) for discussions on the "
+        "security situation in Europe.\n"
+        "Last updated: 28 Jan. 2025 10:54\nPrint\nE-mail\nShare this\nRelated news\n"
+        "NATO Secretary General visits Spain\nNATO Secretary General visits Poland",
+        "NATO Secretary General meets with the Prime Minister of Portugal",
+        dt.date(2025, 1, 27),
+        2,
+        id="nato-news-page",
+    ),
+    pytest.param(
+        "Home » Defence » NATO\n\nNATO's New Force Model Explained\n\n"
+        "Posted on January 8, 2026 by defence-admin\n\n"
+        "The New Force Model, agreed at the Madrid summit, replaces the NATO Response Force with a much "
+        "larger pool of forces.\n\n"
+        "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\nRelated\n"
+        "NATO summit in Vilnius: what to expect\nIn \"Defence\"\nLeave a Reply Cancel reply\n"
+        "Your email address will not be published. Required fields are marked *\nComment\nName *\nEmail *",
+        "NATO's New Force Model Explained",
+        dt.date(2026, 1, 8),
+        2,
+        id="blog",
+    ),
+    pytest.param(
+        "We use cookies and similar technologies to personalise content and ads and to analyse our traffic. "
+        "By clicking Accept, you consent to our use of cookies.\nAccept\nManage settings\n"
+        "Defense News\nPentagon approves $1.2 billion sale of missiles to Poland\nBy Jane Smith\n"
+        "Jan 8, 2026, 03:25 PM\n"
+        "WASHINGTON — The State Department has approved the possible sale of 1,200 AIM-120 missiles to "
+        "Poland, the agency said Thursday.\n"
+        "About Jane Smith\nJane Smith is the Pentagon correspondent for Defense News.",
+        "Pentagon approves $1.2 billion sale of missiles to Poland",
+        dt.date(2026, 1, 8),
+        2,
+        id="trade-press-behind-cookie-banner",  # the site's name above the headline is dropped
+    ),
+    pytest.param(
+        "NATO Review\nThe Alliance at 75: lessons for the next decade\nBy Jamie Shea\n"
+        "Since its founding in 1949, the North Atlantic Treaty Organization has adapted repeatedly to\n"
+        "a changing security environment. The end of the Cold War and the attacks of 11 September\n"
+        "2001 each forced the Alliance to rethink its purpose and its tools.\n"
+        "NATO Review\n2\n"
+        "Today the Alliance faces a revisionist Russia, strategic competition with China and a\n"
+        "series of crises on its southern flank, and allies have agreed to spend more on defence.\n"
+        "NATO Review\n3\n"
+        "The next decade will test whether allies can turn these commitments into capabilities.",
+        "The Alliance at 75: lessons for the next decade",
+        None,
+        4,
+        id="pdf-with-running-header",  # wrapped lines joined; header and page numbers dropped
+    ),
+    pytest.param(
+        "Sweden joins NATO\nSweden became NATO's 32nd member on Thursday.\n"
+        "The flag was raised in Brussels on Monday.\nWhat happens next for the alliance\n"
+        "Sweden will take part in its first summit in July.",
+        "Sweden joins NATO",
+        None,
+        5,
+        id="short-paragraphs",  # no long prose line: nothing is dropped, nothing is joined
+    ),
+]
+
+
+@pytest.mark.parametrize("raw, title, published, paragraphs", PAGES)
+def test_pages(raw, title, published, paragraphs):
+    cleaned = clean(raw)
+    assert cleaned.title == title
+    assert cleaned.published == published
+    lines = cleaned.text.splitlines()
+    assert lines[0] == title
+    assert len(lines) == paragraphs
+    for line in lines:  # nothing left that the classifier calls chrome
+        assert not is_chrome(line), line
+
+
 # --- normalisation -----------------------------------------------------------
 
 NORMALISATION = [
@@ -551,7 +704,7 @@ def test_clean_ignores_dates_in_account_dialogs():
 
 
 def _patterns():
-    for section in ("line", "prefix", "phrase", "cased"):
+    for section in ("line", "prefix", "phrase", "cased", "credit_tails"):
         for kind, patterns in DATA[section].items():
             for pattern in patterns:
                 yield section, kind, pattern
@@ -567,7 +720,7 @@ def test_patterns_compile_without_capturing_groups():
 def test_case_insensitive_patterns_are_lower_case():
     # they run on the lower-cased line
     for section, kind, pattern in _patterns():
-        if section != "cased":
+        if section not in ("cased", "credit_tails"):
             literal = re.sub(r"\\.", "", pattern)  # escapes such as \b \S are not letters
             assert literal == literal.lower(), (section, kind, pattern)
 
@@ -580,7 +733,7 @@ def test_every_phrase_has_a_trigger_word():
 
 
 def test_header_kinds_are_kinds():
-    kinds = {kind for section in ("line", "prefix", "phrase", "cased") for kind in DATA[section]}
+    kinds = {kind for section in ("line", "prefix", "phrase", "cased") for kind in DATA[section]} | {"credit"}
     assert set(DATA["header_kinds"]) <= kinds
 
 

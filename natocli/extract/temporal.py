@@ -1,0 +1,1473 @@
+"""Temporal expressions: find dates in cleaned article text and normalise them.
+
+``extract_events(text, published=..., today=...)`` returns every temporal
+expression of the text as an :class:`Event` with an inclusive ``start`` and
+``end`` date and a ``precision`` (day, month, season, quarter, year, decade),
+in text order. Words live in ``natocli/data/temporal_vocab.json`` and the named
+NATO events (summits since 1949 and other fixed dates) in
+``natocli/data/nato_events.json``; the patterns are in this module.
+
+What is read
+------------
+* Absolute dates: "8 January 2026", "January 8, 2026", "8 Jan. 2026", NATO
+  datelines "24 May. 2017", ISO "2026-01-08", "January 2026", years ("2026",
+  "in 2024"), "mid-2025", "early July", "late 2024", "the remainder of 2026",
+  quarters ("the first quarter of 2025", "Q3 2024"), halves ("H1 2025", "the
+  first half of 2025"), fiscal years ("FY2025": the calendar year, since
+  fiscal years differ by country), seasons ("summer 2023", "winter 2022/23")
+  and decades ("the 1990s", "the early 2000s").
+* Ranges: "between 7 and 8 January", "7-8 January 2026", "July 11-12",
+  "30 June to 2 July 2025", "Monday, 25 April and Tuesday, 26 April 2016",
+  "from 2014 to 2024", "2014-2024", "2024-25", "from January to March 2025".
+  Two dates joined by "and" are one range only after "between", when both
+  carry a weekday, or when they are consecutive days; "in 2014 and 2024" stays
+  two events.
+* Weekday forms: "Monday (27 January)", "on Wednesday (11 July 2018)",
+  "Monday, 27 January", "on Tuesday".
+* Relative expressions: "today", "yesterday", "tomorrow", "last night",
+  "last/this/next week|weekend|month|quarter|year|<season>|<month>|<weekday>",
+  "earlier/later this year", "the end of the year", "two weeks ago",
+  "a year ago", "two weeks from now", "in three months' time". They are
+  resolved against the document's published date, never against today; with
+  no published date they are listed with start and end None and the precision
+  the expression implies. A bare weekday ("on Tuesday") is the latest such day
+  on or before the published date, or the next one on or after it when the
+  sentence speaks of the future ("will", "is scheduled", ...). Weeks run
+  Monday to Sunday; a week or a weekend is a range of days (precision "day").
+* Named NATO events: "the Vilnius summit", "the NATO Summit in The Hague",
+  "the 2018 Brussels summit", "the Wales Defence Investment Pledge". A year
+  written with the summit picks that summit. Without one, among the summits
+  of that place the choice is the upcoming one when it is less than 15 months
+  after the reference date (the published date, else today) and nearer than
+  the last one before it; otherwise the latest one on or before the reference
+  date. Extraordinary summits are never "upcoming" (they were called at short
+  notice). Places that also host other summits (Brussels, Paris, London,
+  Washington, ...) count only when NATO, the Alliance or the Allies are named
+  in the same paragraph, the year is given, or "Summit" is written as a name. When the place hosted more than one
+  summit and no year is written, ``year_inferred`` is true.
+
+Conventions
+-----------
+* Seasons are northern-hemisphere meteorological: spring March-May, summer
+  June-August, autumn/fall September-November, winter December of the year
+  named to February of the next ("winter 2022/23" is December 2022 to
+  February 2023).
+* "early / mid / late X" keep the precision of X: for a month, days 1-10,
+  11-20 and 21-end ("early July" is month precision, 1-10 July); for a year,
+  January-April, May-August and September-December ("late 2024" is year
+  precision); for a season its first, second and third month; for a decade
+  years 0-3, 4-6 and 7-9. "The beginning/start of" reads as early, "the
+  middle of" as mid, "the end of" as late; "the first/second half of" is
+  January-June/July-December (days 1-15/16-end of a month); "the remainder /
+  rest / whole of X" is all of X.
+* "by 2035", "since 2014", "until 2030", "before/after X": the event is X
+  itself (start and end are those of 2035), and the preposition stays in the
+  expression so the reader sees the relation. "in", "on", "at", "during" are
+  left out of the expression.
+* A bare four-digit number is a year only from 1900 to 2100 and not when it
+  is a quantity ("2026 troops", unless a preposition such as "in" or "by"
+  comes first), a money amount ("€2026"), a part of a number ("1,500",
+  "2026.5"), an identifier ("Resolution 1973", "NATO/2024/12") or a piece of a
+  phone number ("+32 2 707 2025"). Clock times ("11:45") and ambiguous numeric
+  dates ("08/01/2026") are not dates; a numeric date is read only when it
+  cannot be misread ("25/12/2025").
+* Year inference, for a day or month written without a year, in this order:
+  (1) a year stated in the same sentence (the nearest before it, else the
+  nearest after it; a named event counts with its year); (2) the nearest year
+  stated before it in the document; (3) the document's published date;
+  (4) when a weekday is written, the latest year, not after the published date
+  (else today), in which that day falls on that weekday. A year from (1)-(3)
+  that contradicts a written weekday is skipped. Targets and open ends ("by
+  2035", "until 2030"), decades and multi-year ranges are not used as anchors.
+  When the anchor is a dated day or month, or the published date, a date in
+  the next or previous year is taken instead when it lies within three months
+  of the anchor and the same-year date more than six months away ("28
+  December" in a text dated 5 January is the December before). Such events
+  have ``year_inferred`` true. With no year to be had, start and end stay None
+  and the event is still listed.
+* Lines that are page stamps ("Last updated ...", "Published ...", "©") are
+  skipped. Overlapping matches: the longest wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from natocli.extract.sentences import Sentence, sentence_index, split_sentences
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+PRECISIONS = ("day", "month", "season", "quarter", "year", "decade")
+
+
+@dataclass(frozen=True)
+class Event:
+    expression: str  # the text as written: "between 7 and 8 January", "the Vilnius summit"
+    start: dt.date | None  # inclusive; None when no year can be known
+    end: dt.date | None  # inclusive
+    precision: str  # one of PRECISIONS
+    year_inferred: bool
+    span: tuple[int, int]  # character offsets of the expression in the text
+    named: str | None = None  # a named NATO event's name from the data file
+
+
+def resolve_today(today: dt.date | None = None) -> dt.date:
+    """`today` if given, else the ISO date in NATOCLI_TODAY if set, else the calendar's today."""
+    if today is not None:
+        return today
+    value = os.environ.get("NATOCLI_TODAY", "").strip()
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            from natocli.errors import BadInput
+
+            raise BadInput(f"NATOCLI_TODAY={value!r} is not an ISO date", hint="use e.g. 2026-01-31") from None
+    return dt.date.today()
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+_VOCAB = json.loads((_DATA_DIR / "temporal_vocab.json").read_text(encoding="utf-8"))
+_EVENTS = json.loads((_DATA_DIR / "nato_events.json").read_text(encoding="utf-8"))
+
+
+def _cased(forms: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for form, value in forms.items():
+        out[form] = value
+        out[form.upper()] = value
+    return out
+
+
+_MONTH_FULL = _cased(_VOCAB["months"])
+_MONTH_ABBR = _cased(_VOCAB["month_abbreviations"])
+_MONTHS = {**_MONTH_FULL, **_MONTH_ABBR}
+_WEEKDAY_FULL = _cased(_VOCAB["weekdays"])
+_WEEKDAY_ABBR = _cased(_VOCAB["weekday_abbreviations"])
+_WEEKDAYS = {**_WEEKDAY_FULL, **_WEEKDAY_ABBR}
+_SEASONS = _VOCAB["seasons"]
+_NUMBER_WORDS = _VOCAB["number_words"]
+_QUANTITY_NOUNS = frozenset(w.lower() for w in _VOCAB["quantity_nouns"])
+_ID_WORDS = frozenset(w.lower() for w in _VOCAB["id_words"])
+_YEAR_PREPOSITIONS = frozenset(w.lower() for w in _VOCAB["year_prepositions"])
+_KEPT = frozenset(w.lower() for w in _VOCAB["kept_prepositions"])
+_WEEKDAY_NOT_DAY = frozenset(_VOCAB["weekday_names_not_days"])
+_TODAY_NOT_DAY = frozenset(_VOCAB["relative_names_not_days"])
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------
+# Pattern pieces
+# --------------------------------------------------------------------------
+#
+# Speed: the text is scanned twice, once for runs of digits and once for the
+# trigger words below (one regex built as a character trie). Every other
+# pattern is matched anchored at a trigger, or searched in a short window
+# before it (prefixes such as "between", "by", "early", a weekday), so the
+# cost grows with the number of dates rather than the length of the text.
+
+WS = r"[^\S\n]+"  # white space that does not cross a line (cleaned text has one paragraph a line)
+WS0 = r"[^\S\n]*"
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# Months: full names, or an abbreviation with an optional stop; "May." appears in NATO datelines.
+MON = (
+    r"(?<!\w)(?:"
+    + "|".join(
+        [re.escape(m) + r"(?!\w)" + (r"\.?" if m.lower() == "may" else "") for m in sorted(_MONTH_FULL, key=len, reverse=True)]
+        + [re.escape(m) + r"(?!\w)\.?" for m in sorted(_MONTH_ABBR, key=len, reverse=True)]
+    )
+    + ")"
+)
+MONTH_WORD = r"(?<!\w)(?:" + _alt(_MONTHS) + r")(?!\w)"
+MONTH_FULL = r"(?<!\w)(?:" + _alt(_MONTH_FULL) + r")(?!\w)"
+WD_FULL = r"(?<!\w)(?:" + _alt(_WEEKDAY_FULL) + r")(?!\w)"
+WD_ANY = r"(?<!\w)(?:" + _alt(_WEEKDAY_FULL) + r"|(?:" + _alt(_WEEKDAY_ABBR) + r")(?!\w)\.?)(?!\w)"
+KEPT = r"(?<!\w)(?i:" + _alt(_KEPT) + r")"
+NUMW = r"(?i:" + _alt(_NUMBER_WORDS) + r")"
+SEASON = r"(?i:" + _alt(_SEASONS) + r")"
+MOD = (
+    r"(?:(?:(?i:the)" + WS + r")?(?:(?i:very)" + WS + r")?(?P<mod>(?i:early|mid|late))(?:-|–|" + WS + r")"
+    r"|(?:(?i:the)" + WS + r")?(?P<mod2>(?i:beginning|start|end|middle|first" + WS + r"half|second" + WS
+    + r"half|remainder|rest|whole|entirety))" + WS + r"of" + WS + r")"
+)
+RANGE_WORD = r"(?:-|–|—|to|and|until|till|through|thru)"
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE | flags)
+
+
+def _phrase_regex(phrases) -> str:
+    """One alternation of literal phrases, longest first; either apostrophe and any spacing match."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        parts.append(re.sub("['’]", "['’]", re.escape(p)).replace("\\ ", WS))
+    return "|".join(dict.fromkeys(parts))
+
+
+def _trie_regex(words) -> str:
+    """An alternation of `words` factored as a character trie, longest forms first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+# Anchored at a run of one or two digits: "8 January 2026", "7-8 January", "between 7 and 8 January".
+C_DAY = _c(
+    rf"""(?P<d1>{DAY})(?:{WS0}(?P<conn>{RANGE_WORD}){WS0}(?P<d2>{DAY}))?{WS}(?:of{WS})?(?P<m>{MON})
+    (?:,?{WS}(?P<y>{YEAR}))?"""
+)
+C_NUMERIC = _c(rf"""(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})(?![/\-]\d|\.\d)""")
+# Anchored at a run of four digits.
+C_ISO = _c(
+    rf"""(?P<y>{YEAR})(?P<sep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?![\d/\-]|\.\d)"""
+)
+C_YEAR_RANGE = _c(
+    rf"""(?P<y1>{YEAR})
+    (?:{WS0}(?P<c1>[-–—/]){WS0}(?P<y2a>{YEAR}|\d\d(?!\d))|{WS}(?P<c2>(?i:to|and|until|till|through|thru)){WS}(?P<y2b>{YEAR}))
+    (?![\w%]|[.,/\-–]\d)"""
+)
+C_DECADE = _c(r"(?P<y>(?:1[89]|20)\d0)['’]?s(?!\w)")
+C_YEAR = _c(rf"""(?P<y>{YEAR})(?![\w%°]|[.,/]\d|{WS0}[-–—]{WS0}\d)""")
+C_Q = _c(rf"""Q(?P<q>[1-4])(?:(?:{WS}(?:of{WS})?|[-/]|)(?P<y>{YEAR})|['’](?P<yy>\d\d)(?!\d))?(?!\w)""")
+C_H = _c(rf"""H(?P<h>[12])(?:{WS}|-)?(?P<y>{YEAR})(?!\w)""")
+C_FY = _c(rf"""(?P<y>{YEAR}|\d\d(?!\d))(?!\w)""")
+B_FY = _c(rf"""(?<!\w)(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)\Z""")
+# Anchored at a month name: "January 8, 2026", "July 11-12", "January 2026", "January-March 2025", "July".
+C_MONTH = _c(
+    rf"""(?P<m>{MON})
+    (?:{WS}(?:the{WS})?(?P<d1>{DAY})(?:{WS0}(?P<conn>{RANGE_WORD}){WS0}(?P<d2>{DAY})(?!{WS}(?:of{WS})?{MONTH_WORD}))?
+       (?![:%]|[.,]\d)(?:,?{WS}(?P<y>{YEAR}))?
+     |,?{WS}(?:of{WS})?(?P<y2>{YEAR})
+     |{WS0}(?P<conn2>-|–|—|to|and|until|till|through){WS0}(?P<m2>{MONTH_FULL})(?:,?{WS}(?P<y3>{YEAR}))?(?!['’]s)
+    )?(?!['’]s)"""
+)
+# Anchored at a weekday: "Monday (27 January)", "Wednesday (11 July 2018)".
+C_WD_PAREN = _c(
+    rf"""(?P<wd>{WD_FULL}){WS0}\({WS0}
+    (?:(?P<d>{DAY}){WS}(?:of{WS})?(?P<m>{MON})|(?P<m2>{MON}){WS}(?P<d2>{DAY}))
+    (?:,?{WS}(?P<y>{YEAR}))?{WS0}\)"""
+)
+# Anchored at a season: "summer 2023", "winter 2022/23", "the summer of 2023".
+C_SEASON = _c(rf"""(?P<s>{SEASON})(?:{WS}of)?{WS}(?P<y>{YEAR})(?:{WS0}[/–-]{WS0}(?P<y2>{YEAR}|\d\d(?!\d)))?""")
+# Anchored at last/this/next/earlier/later: "last week", "this summer", "next March", "last night".
+C_DEICTIC = _c(
+    rf"""(?P<det>(?i:last|this|next|earlier{WS}this|later{WS}this)){WS}
+    (?P<unit>(?i:week|weekend|month|year|quarter|night|morning|afternoon|evening)|{SEASON}|{MONTH_FULL}|{WD_FULL})(?!\w)"""
+)
+# Searched backwards from a trigger, in a short window ending at it.
+B_QUARTER = _c(
+    rf"""(?<!\w)(?:(?P<the>(?i:the)){WS})?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)){WS}\Z"""
+)
+F_QUARTER_YEAR = _c(rf"""(?:{WS}of)?{WS}(?P<y>{YEAR})""")
+B_COUNT = _c(
+    rf"""(?<!\w)(?P<n>{NUMW}|\d{{1,3}})(?:-|{WS})(?P<u>(?i:day|week|month|year))s?(?P<apos>['’])?{WS}
+    (?P<from>(?i:from){WS})?\Z"""
+)
+B_IN = _c(rf"""(?<!\w)(?i:in){WS}\Z""")
+B_END_OF = _c(
+    rf"""(?:(?P<prep>{KEPT}){WS})?(?:(?P<the>(?i:the)){WS})?(?<!\w)
+    (?P<mod2>(?i:beginning|start|end|middle|first{WS}half|second{WS}half|remainder|rest)){WS}of{WS}(?i:the){WS}\Z"""
+)
+B_DAY_BEFORE = _c(rf"""(?<!\w)(?P<x>(?i:the{WS}day{WS}(?:before|after))){WS}\Z""")
+B_RANGE_PRE = _c(rf"""(?<!\w)(?P<pre>(?i:between|from)){WS}\Z""")
+_CONNECTOR = re.compile(rf"{WS0}(?P<c>-|–|—|(?i:to|until|till|through|thru|and)){WS0}\Z")
+_DIGIT_RUNS = re.compile(r"\d+")
+
+# Named summits: "the Vilnius summit", "the 2023 NATO summit in Vilnius", "the NATO Summit in The Hague".
+_SUMMITS = [
+    {
+        "name": s["name"],
+        "places": tuple(s["places"]),
+        "start": dt.date.fromisoformat(s["start"]),
+        "end": dt.date.fromisoformat(s["end"]),
+        "extraordinary": bool(s.get("extraordinary")),
+    }
+    for s in _EVENTS["summits"]
+]
+_SUMMITS.sort(key=lambda s: s["start"])
+_SHARED_PLACES = frozenset(_EVENTS["shared_name"])
+_PLACE_KEY: dict[str, str] = {}
+for _s in _SUMMITS:
+    for _p in _s["places"]:
+        _PLACE_KEY[_p] = _s["places"][0]
+_SUMMITS_BY_PLACE: dict[str, list[dict]] = {}
+for _s in _SUMMITS:
+    _SUMMITS_BY_PLACE.setdefault(_s["places"][0], []).append(_s)
+PLACES = r"(?:" + _trie_regex(_PLACE_KEY) + r")(?!\w)"
+SUMMIT = r"(?:[Ss]ummit|SUMMIT|[Ll]eaders['’]?" + WS + r"[Mm]eeting)(?!\w)"
+NATO_WORD = r"(?:NATO|Allied|[Aa]lliance|North" + WS + r"Atlantic)"
+F_SUMMIT_YEAR = _c(rf"""{SUMMIT}(?:{WS}(?:in|of){WS}(?P<y>{YEAR}))?""")
+F_SUMMIT_IN = _c(
+    rf"""{SUMMIT}{WS}(?:(?:held|hosted|taking{WS}place|to{WS}be{WS}held){WS})?(?:in|at|of){WS}(?P<place>{PLACES})
+    (?:{WS}in{WS}(?P<y3>{YEAR})|,?{WS}(?:{MONTH_WORD}{WS})?(?P<y4>{YEAR}))?"""
+)
+# Places by their last word, to read "the Vilnius summit" backwards from "summit".
+_PLACES_BY_LAST_WORD: dict[str, list[str]] = {}
+for _p in sorted(_PLACE_KEY, key=len, reverse=True):
+    _PLACES_BY_LAST_WORD.setdefault(re.search(r"[\w'’.,\-]+$", _p).group(0), []).append(_p)
+_NATO_WORDS = frozenset({"NATO", "Allied", "Alliance", "alliance", "Allies'", "Allies’"})
+_NATO_POSSESSIVE = frozenset({"NATO's", "NATO’s", "NATO'S"})
+_YEAR_WORD = re.compile(YEAR + r"\Z")
+_FIXED = []
+for _f in _EVENTS["fixed"]:
+    _FIXED.append(
+        {
+            "name": _f["name"],
+            "start": dt.date.fromisoformat(_f["start"]),
+            "end": dt.date.fromisoformat(_f["end"]),
+            "only_after": bool(_f.get("only_after")),
+            "keys": {" ".join(p.lower().replace("’", "'").split()) for p in _f["phrases"]},
+        }
+    )
+P_FIXED = re.compile(
+    r"(?<!\w)(?:" + _phrase_regex([p for f in _EVENTS["fixed"] for p in f["phrases"]]) + r")(?!\w)", re.IGNORECASE
+)
+
+
+def _fixed_triggers() -> set[str]:
+    """The words whose presence makes the fixed phrases worth a look."""
+    words = set()
+    for f in _EVENTS["fixed"]:
+        for w in f["triggers"]:
+            words.update({w, w.lower(), w[:1].upper() + w[1:]})
+    return words
+
+
+_NATO_CONTEXT = re.compile(r"(?<!\w)(?:NATO|Alliance|Allies|Allied|North Atlantic)(?!\w)")
+_FUTURE = re.compile(r"(?<!\w)(?:" + _phrase_regex(_VOCAB["future_markers"]) + r")(?!\w)", re.IGNORECASE)
+_CHROME_STARTS = tuple(p.lower() for p in _VOCAB["chrome_line_starts"])
+_CHROME_ANYWHERE = tuple(p.lower() for p in _VOCAB["chrome_anywhere"])
+_CHROME_MAX_LINE = 160
+
+
+def _cases(words) -> set[str]:
+    out = set()
+    for w in words:
+        out.update({w, w.lower(), w[:1].upper() + w[1:], w.upper()})
+    return out
+
+
+# Trigger words, each with the kinds of expression it may start.
+_TRIGGERS: dict[str, tuple[str, ...]] = {}
+
+
+def _trigger(words, kind: str) -> None:
+    for w in words:
+        if kind not in _TRIGGERS.get(w, ()):
+            _TRIGGERS[w] = _TRIGGERS.get(w, ()) + (kind,)
+
+
+def _longest_word(phrase: str) -> str:
+    words = re.findall(r"\w+", phrase)
+    return max(words, key=len) if words else phrase.strip()[:1]
+
+
+_trigger(_MONTHS, "month")
+_trigger(_WEEKDAY_FULL, "weekday")
+_trigger(_cases(["today", "tonight", "yesterday", "tomorrow"]), "simple")
+_trigger(["last", "Last", "this", "This", "next", "Next", "earlier", "Earlier", "later", "Later"], "deictic")
+_trigger(["ago", "hence", "now", "time"], "count")
+_trigger(["year", "month", "week"], "end_of")
+_trigger(_cases(_SEASONS), "season")
+_trigger(["quarter", "Quarter"], "quarter")
+_trigger(["summit", "Summit", "SUMMIT", "meeting", "Meeting"], "summit")
+_trigger(_fixed_triggers(), "fixed")
+_trigger(_cases(_longest_word(p) for p in _CHROME_STARTS + _CHROME_ANYWHERE), "chrome")
+# Scanning: a token is a run of digits or a trigger word that follows a space, a line break or an
+# opening bracket (or starts the text). Each lead character is searched as a literal, which the
+# regex engine does much faster than a class of characters; "mid-" is the one hyphen that matters.
+# Q1-Q4, H1/H2 and FY are the only letters glued to a number that count.
+# Upper- and lower-case words are two branches, each guarded by a look at the first letter: the
+# engine then tries a fraction of the trie at each space.
+_TOKEN_BODY = (
+    r"(?:\d+|(?=[A-Z©])(?:(?:" + _trie_regex([w for w in _TRIGGERS if not w[0].islower()])
+    + r")(?!\w)|[QH](?=\d)|FY|Fiscal(?=[^\S\n]+[Yy]ear))|(?=[a-z])(?:(?:"
+    + _trie_regex([w for w in _TRIGGERS if w[0].islower()]) + r")(?!\w)|fiscal(?=[^\S\n]+[Yy]ear)))"
+)
+_TOKEN_LEADS = tuple(re.compile(re.escape(lead) + r"(?=[\w©])" + _TOKEN_BODY) for lead in (" ", "\n", "(", "mid-", "Mid-"))
+_TOKEN_AT_START = re.compile(_TOKEN_BODY)
+C_FY_FULL = _c(rf"""(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)(?P<y>{YEAR}|\d\d(?!\d))(?!\w)""")
+
+
+# --------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------
+
+
+class _Cand:
+    """A match before resolution. lo/hi are (year offset, month, day), day -1 = last day of the month."""
+
+    __slots__ = (
+        "start", "end", "kind", "prio", "precision", "year", "lo", "hi", "mod", "wd", "prep",
+        "rel", "named", "nstart", "nend", "inferred", "cls",
+    )
+
+    def __init__(self, start, end, kind, precision, *, prio=1, year=None, lo=None, hi=None, mod=None,
+                 wd=None, prep=None, rel=None, named=None, nstart=None, nend=None, inferred=False, cls=None):
+        self.start, self.end, self.kind, self.precision, self.prio = start, end, kind, precision, prio
+        self.year, self.lo, self.hi, self.mod, self.wd, self.prep = year, lo, hi, mod, wd, prep
+        self.rel, self.named, self.nstart, self.nend, self.inferred = rel, named, nstart, nend, inferred
+        self.cls = cls  # range-merge class: "day", "month", "year" or None
+
+
+def _num(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.rstrip(".")]
+
+
+def _wd(s: str | None) -> int | None:
+    return _WEEKDAYS[s.rstrip(".")] if s else None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_OPENERS = "([{\"'“‘"
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word ending in the white space just before `pos` (on the same line) and where it starts.
+
+    The word keeps its trailing punctuation ("Monday,", "Jan.") but not an opening bracket or quote;
+    ("", pos) when there is none.
+    """
+    end = pos - 1
+    if end < 1 or text[end] != " ":
+        if end < 1 or text[end] != "\t":
+            return "", pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    lo = max(0, end - 40)
+    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end)) + 1
+    if start == 0 and end - lo == 40:
+        start = lo
+    word = text[start:end]
+    if word[:1] in _OPENERS:
+        stripped = word.lstrip(_OPENERS)
+        start += len(word) - len(stripped)
+        word = stripped
+    return word, start
+
+
+def _prev_word(text: str, pos: int) -> str:
+    return _word_before(text, pos)[0].rstrip(".,")
+
+
+class _Prefix:
+    """The words that may stand before a date ("by the end of", "between", "Monday,", "the")."""
+
+    __slots__ = ("prep", "prep_at", "ip_at", "pre", "pre_at", "mod", "mod_at", "wd", "wd_at", "the_at")
+
+    def __init__(self) -> None:
+        self.prep = self.prep_at = self.ip_at = self.pre = self.pre_at = None
+        self.mod = self.mod_at = self.wd = self.wd_at = self.the_at = None
+
+
+_MOD_WORDS = {"early": "early", "mid": "mid", "late": "late"}
+_MOD_OF_WORDS = {"beginning": "early", "start": "early", "end": "late", "middle": "mid", "remainder": "remainder",
+                 "rest": "rest", "whole": "whole", "entirety": "entirety"}
+_IP_WORDS = frozenset({"in", "during", "through", "throughout"})
+
+
+def _prefix(text: str, pos: int) -> _Prefix | None:
+    """Read backwards from `pos`, in this order: "the", a weekday, a modifier ("early", "mid-", "the end
+    of"), "between"/"from", then a kept preposition ("by", "since") or "in"/"during"."""
+    r = _Prefix()
+    found = False
+    p = pos
+    if p >= 4 and text[p - 1] in "-–" and text[p - 4:p - 1].lower() == "mid":
+        r.mod, r.mod_at, p, found = "mid", p - 4, p - 4, True
+        w, s = _word_before(text, p)
+        wl = w.lower()
+    else:
+        w, s = _word_before(text, p)
+        wl = w.lower().rstrip(",")
+        if wl == "the":
+            r.the_at, p, found = s, s, True
+            w, s = _word_before(text, p)
+            wl = w.lower().rstrip(",")
+        wd = _WEEKDAYS.get(w.rstrip(",").rstrip("."))
+        if wd is not None:
+            r.wd, r.wd_at, p, found = wd, s, s, True
+            w, s = _word_before(text, p)
+            wl = w.lower().rstrip(",")
+        if wl in _MOD_WORDS:
+            r.mod, r.mod_at, p, found = _MOD_WORDS[wl], s, s, True
+            w, s = _word_before(text, p)
+            wl = w.lower()
+        elif wl == "of":
+            w2, s2 = _word_before(text, s)
+            w2l = w2.lower()
+            mod = _MOD_OF_WORDS.get(w2l)
+            if w2l == "half":
+                w3, s3 = _word_before(text, s2)
+                if w3.lower() in ("first", "second"):
+                    mod, s2 = w3.lower() + " half", s3
+            if mod:
+                r.mod, r.mod_at, p, found = mod, s2, s2, True
+                w, s = _word_before(text, p)
+                wl = w.lower()
+            elif not found:
+                r.ip_at, p, found = s, s, True
+                w, s = _word_before(text, p)
+                wl = w.lower()
+    if r.mod_at is not None:
+        if wl == "very":
+            r.mod_at, p = s, s
+            w, s = _word_before(text, p)
+            wl = w.lower()
+        if wl == "the":
+            r.mod_at, p = s, s
+            w, s = _word_before(text, p)
+            wl = w.lower()
+    if wl in ("between", "from"):
+        r.pre, r.pre_at, p, found = wl, s, s, True
+        w, s = _word_before(text, p)
+        wl = w.lower()
+    if wl in _KEPT:
+        r.prep, r.prep_at, found = wl, s, True
+    elif wl in _IP_WORDS and r.ip_at is None:
+        r.ip_at, found = s, True
+    return r if found else None
+
+
+def _first(b: _Prefix | None, names, default: int) -> int:
+    """The earliest start among the prefix parts `names` present in `b`, else `default`."""
+    if b is None:
+        return default
+    starts = [getattr(b, n) for n in names if getattr(b, n) is not None]
+    return min(starts) if starts else default
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day(start, end, d, mo, y, wd=None, prep=None) -> _Cand | None:
+    if not _valid(y if y else 2000, mo, d):  # 29 February stays possible until a year is known
+        return None
+    return _Cand(start, end, "cal", "day", year=y, lo=(0, mo, d), hi=(0, mo, d), wd=wd, prep=prep, cls="day")
+
+
+def _day_range(start, end, d1, d2, mo, y) -> _Cand | None:
+    if d1 >= d2 or not _valid(y or 2000, mo, d2):
+        return None
+    return _Cand(start, end, "cal", "day", year=y, lo=(0, mo, d1), hi=(0, mo, d2))
+
+
+def _candidates(text: str, reference: dt.date) -> tuple[list[_Cand], list[tuple[int, int]]]:
+    """Every possible match (overlapping ones included) and the spans of page-stamp lines."""
+    out: list[_Cand] = []
+    chrome: list[tuple[int, int]] = []
+    add = out.append
+    tokens = [m for pattern in _TOKEN_LEADS for m in pattern.finditer(text)]
+    first = _TOKEN_AT_START.match(text)
+    if first is not None:
+        tokens.append(first)
+    for t in tokens:
+        tok = t.group()
+        lead = 0 if t.start() == 0 and t is first else (4 if tok[:4] in ("mid-", "Mid-") else 1)
+        p = t.start() + lead
+        tok = tok[lead:]
+        c0 = tok[0]
+        if c0.isdigit():
+            _digits(add, text, p, t.end())
+        elif tok in _TRIGGERS:
+            end = t.end()
+            for kind in _TRIGGERS[tok]:
+                _HANDLERS[kind](add, text, tok, p, end, reference, chrome)
+        elif c0 in "QH" and len(tok) == 1:
+            m = (C_Q if c0 == "Q" else C_H).match(text, p)
+            if m:
+                _quarter_or_half(add, m, c0)
+        else:
+            m = C_FY_FULL.match(text, p)
+            if m:
+                raw = m.group("y")
+                y = int(raw) if len(raw) == 4 else 2000 + int(raw)
+                add(_Cand(m.start(), m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1)))
+    return out, chrome
+
+
+def _digits(add, text: str, p: int, q: int) -> None:
+    size = q - p
+    n = len(text)
+    before = text[p - 1] if p else " "
+    if size <= 2:
+        if before in ".,:/-–$€£":
+            return
+        m = C_DAY.match(text, p)
+        if m:
+            _day_match(add, text, m, p)
+        if q < n and text[q] in "/.":
+            m = C_NUMERIC.match(text, p)
+            if m:
+                _numeric(add, m)
+        return
+    if size != 4:
+        return
+    mid = before in "-–" and text[max(0, p - 4):p - 1].lower() == "mid"
+    if before in ".,/€$£¥#+:" or (before in "-–" and not mid):
+        return
+    nxt = text[q] if q < n else " "
+    if nxt in "-/":
+        m = C_ISO.match(text, p)
+        if m:
+            c = _day(p, m.end(), int(m.group("d")), int(m.group("mo")), int(m.group("y")))
+            if c:
+                add(c)
+            return
+    if not mid and nxt in "-–—/ \t":
+        m = C_YEAR_RANGE.match(text, p)
+        if m:
+            _year_range(add, text, m, p)
+    if nxt in "s'’":
+        m = C_DECADE.match(text, p)
+        if m:
+            b = _prefix(text, p)
+            add(_Cand(_first(b, ("the_at", "mod_at"), p), m.end(), "cal", "decade", year=int(m.group("y")),
+                      lo=(0, 1, 1), hi=(9, 12, -1), mod=b.mod if b else None))
+            return
+    m = C_YEAR.match(text, p)
+    if m:
+        y = int(m.group("y"))
+        if not 1900 <= y <= 2100:
+            return
+        b = _prefix(text, p)
+        mod = b.mod if b else None
+        prep = b.prep if b else None
+        if not prep and not mod and not _bare_year_ok(text, p, m.end()):
+            return
+        start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
+        add(_Cand(start, m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1), mod=mod, prep=prep,
+                  cls="year"))
+
+
+def _on_month(add, text, word, p, end, reference, chrome) -> None:
+    _month_match(add, text, p)
+
+
+def _on_weekday(add, text, word, p, end, reference, chrome) -> None:
+    m = C_WD_PAREN.match(text, p)
+    if m:
+        d = m.group("d") or m.group("d2")
+        mo = m.group("m") or m.group("m2")
+        y = int(m.group("y")) if m.group("y") else None
+        c = _day(p, m.end(), _num(d), _month(mo), y, _WEEKDAY_FULL[m.group("wd")])
+        if c:
+            add(c)
+    if _prev_word(text, p) in _WEEKDAY_NOT_DAY or (p and text[p - 1] == "-"):
+        return  # "Super Tuesday", "Good Friday"
+    add(_Cand(p, end, "rel", "day", prio=3, rel=("weekday", None, _WEEKDAY_FULL[word])))
+
+
+def _on_simple(add, text, word, p, end, reference, chrome) -> None:
+    _simple(add, text, word, p, end)
+
+
+def _on_deictic(add, text, word, p, end, reference, chrome) -> None:
+    _deictic(add, text, p)
+
+
+def _on_count(add, text, word, p, end, reference, chrome) -> None:
+    _count(add, text, word, p, end)
+
+
+def _on_end_of(add, text, word, p, end, reference, chrome) -> None:
+    if text[max(0, p - 7):p].lower() != "of the ":
+        return
+    b = B_END_OF.search(text, max(0, p - 40), p)
+    if b and not re.match(rf"{WS}\d", text[end:end + 3]):
+        prep = b.group("prep").lower() if b.group("prep") else None
+        start = min(b.start(g) for g in ("prep", "the", "mod2") if b.group(g))
+        add(_Cand(start, end, "rel", "day" if word == "week" else word, prio=2,
+                  rel=("unit", "this", word), mod=_mod_of_end(b), prep=prep))
+
+
+def _on_season(add, text, word, p, end, reference, chrome) -> None:
+    _season_match(add, text, word, p)
+
+
+def _on_quarter(add, text, word, p, end, reference, chrome) -> None:
+    b = B_QUARTER.search(text, max(0, p - 16), p)
+    if b:
+        _ordinal_quarter(add, text, b, end)
+
+
+def _on_summit(add, text, word, p, end, reference, chrome) -> None:
+    if word[0] in "mM" and "eaders" not in text[max(0, p - 12):p]:
+        return
+    # "the 2023 Vilnius NATO summit (in 2023)": the place comes before.
+    q = p
+    w, s = _word_before(text, q)
+    if w in _NATO_WORDS:
+        q = s
+        w, s = _word_before(text, q)
+    years = []
+    if _YEAR_WORD.match(w):
+        years.append(w)
+        q = s
+        w, s = _word_before(text, q)
+    for place in _PLACES_BY_LAST_WORD.get(w, ()):
+        ps = s + len(w) - len(place)
+        if ps >= 0 and text.startswith(place, ps) and (ps == 0 or not _is_word_char(text[ps - 1])):
+            f = F_SUMMIT_YEAR.match(text, p)
+            if f.group("y"):
+                years.append(f.group("y"))
+            start = _summit_left(text, ps, years)
+            c = _summit_cand(start, f.end(), place, years, text, reference, word[0].isupper())
+            if c:
+                add(c)
+            break
+    # "the NATO Summit in The Hague (in 2025)": the place comes after.
+    f = F_SUMMIT_IN.match(text, p)
+    if f:
+        years = [y for y in (f.group("y3"), f.group("y4")) if y]
+        start = _summit_left(text, p, years)
+        c = _summit_cand(start, f.end(), f.group("place"), years, text, reference, word[0].isupper())
+        if c:
+            add(c)
+
+
+def _summit_left(text: str, pos: int, years: list) -> int:
+    """Extend a summit back over "the", a year and NATO ("the 2023 NATO ..."); years found are added."""
+    start = pos
+    for _ in range(4):
+        w, s = _word_before(text, start)
+        if w in _NATO_WORDS or w in _NATO_POSSESSIVE:
+            start = s
+        elif _YEAR_WORD.match(w):
+            years.append(w)
+            start = s
+        elif w in ("the", "The"):
+            return s
+        else:
+            break
+    return start
+
+
+def _on_fixed(add, text, word, p, end, reference, chrome) -> None:
+    lo, hi = _line_window(text, p, 60, 60)
+    for m in P_FIXED.finditer(text, lo, hi):
+        if m.start() <= p < m.end():
+            _fixed(add, m, reference)
+
+
+def _on_chrome(add, text, word, p, end, reference, chrome) -> None:
+    """A short line that starts with a page stamp ("Last updated", "Published", "©") or holds one."""
+    line_start = text.rfind("\n", 0, p) + 1
+    line_end = text.find("\n", p)
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - line_start > _CHROME_MAX_LINE or (chrome and chrome[-1][0] == line_start):
+        return
+    line = text[line_start:line_end].strip().lower()
+    if line.endswith((".", "!", "?")) and line[:1] != "©":
+        return  # a sentence of the article ("The report was published on 8 January.")
+    if line.startswith(_CHROME_STARTS) or any(a in line for a in _CHROME_ANYWHERE):
+        chrome.append((line_start, line_end))
+
+
+_HANDLERS = {
+    "month": _on_month, "weekday": _on_weekday, "simple": _on_simple, "deictic": _on_deictic, "count": _on_count,
+    "end_of": _on_end_of, "season": _on_season, "quarter": _on_quarter, "summit": _on_summit, "fixed": _on_fixed,
+    "chrome": _on_chrome,
+}
+
+
+def _line_window(text: str, pos: int, back: int, ahead: int) -> tuple[int, int]:
+    lo = max(0, pos - back, text.rfind("\n", max(0, pos - back), pos) + 1)
+    nl = text.find("\n", pos, pos + ahead)
+    hi = nl if nl >= 0 else min(len(text), pos + ahead)
+    return lo, hi
+
+
+def _mod_of_end(b: re.Match) -> str:
+    word = " ".join(b.group("mod2").lower().split())
+    return {"beginning": "early", "start": "early", "end": "late", "middle": "mid"}.get(word, word)
+
+
+def _day_match(add, text: str, m: re.Match, p: int) -> None:
+    b = _prefix(text, p)
+    y = int(m.group("y")) if m.group("y") else None
+    mo = _month(m.group("m"))
+    prep = b.prep if b else None
+    if m.group("d2"):
+        c = _day_range(_first(b, ("pre_at", "prep_at"), p), m.end(), _num(m.group("d1")), _num(m.group("d2")), mo, y)
+        if c:
+            c.prep = prep
+            add(c)
+            return
+        # Not a range after all ("30 to 2 July"): the day next to the month stands alone.
+        c = _day(m.start("d2"), m.end(), _num(m.group("d2")), mo, y)
+        if c:
+            add(c)
+        return
+    wd = b.wd if b else None
+    groups = ("prep_at", "wd_at", "the_at") if m.group("d1")[-1:].isalpha() else ("prep_at", "wd_at")
+    c = _day(_first(b, groups, p), m.end(), _num(m.group("d1")), mo, y, wd, prep)
+    if c:
+        add(c)
+
+
+def _numeric(add, m: re.Match) -> None:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a == b:
+        d, mo = a, a
+    elif a > 12 >= b:
+        d, mo = a, b
+    elif b > 12 >= a:
+        d, mo = b, a
+    else:
+        return  # "08/01/2026": day-first or month-first, not guessed
+    c = _day(m.start(), m.end(), d, mo, y)
+    if c:
+        add(c)
+
+
+def _year_range(add, text: str, m: re.Match, p: int) -> None:
+    y1 = int(m.group("y1"))
+    if m.group("y2a"):
+        raw = m.group("y2a")
+        y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+        if m.group("c1") == "/" and len(raw) == 4 and y2 != y1 + 1:
+            return  # "2016/2020" is more likely a reference number than a range
+    else:
+        y2 = int(m.group("y2b"))
+    pre = B_RANGE_PRE.search(text, max(0, p - 9), p)
+    if m.group("c2") and m.group("c2").lower() == "and" and not (pre and pre.group("pre").lower() == "between"):
+        return  # "in 2014 and 2024" are two years
+    if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 100):
+        return
+    start = pre.start() if pre else p
+    add(_Cand(start, m.end(), "cal", "year", year=y1, lo=(0, 1, 1), hi=(y2 - y1, 12, -1)))
+
+
+def _quarter_or_half(add, m: re.Match, letter: str) -> None:
+    if letter == "Q":
+        q = int(m.group("q"))
+        y = int(m.group("y")) if m.group("y") else (2000 + int(m.group("yy")) if m.group("yy") else None)
+        add(_Cand(m.start(), m.end(), "cal", "quarter", year=y, lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+    else:
+        mod = "first half" if m.group("h") == "1" else "second half"
+        add(_Cand(m.start(), m.end(), "cal", "year", year=int(m.group("y")), lo=(0, 1, 1), hi=(0, 12, -1), mod=mod))
+
+
+def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> None:
+    o = b.group("ord").lower()
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(o, 4)
+    f = F_QUARTER_YEAR.match(text, end)
+    y = int(f.group("y")) if f else None
+    if y is None:
+        if o in ("last", "final") or not b.group("the"):
+            return  # "the last quarter" alone is relative or vague
+        if re.match(rf"{WS}of{WS}the\b", text[end:end + 12]):
+            return  # "the first quarter of the century"
+    add(_Cand(b.start(), f.end() if f else end, "cal", "quarter", year=y, lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+
+
+def _month_match(add, text: str, p: int) -> None:
+    m = C_MONTH.match(text, p)
+    if m is None:
+        return
+    b = _prefix(text, p)
+    mo = _month(m.group("m"))
+    prep = b.prep if b else None
+    if m.group("d1"):
+        y = int(m.group("y")) if m.group("y") else None
+        if m.group("d2"):
+            c = _day_range(_first(b, ("pre_at", "prep_at", "wd_at"), p), m.end(), _num(m.group("d1")), _num(m.group("d2")),
+                           mo, y)
+            if c:
+                add(c)
+                return
+            # "June 30 - July 2" is two dates joined; keep the first one.
+            end = m.end("d1")
+        else:
+            end = m.end()
+        wd = b.wd if b else None
+        if y is not None and end != m.end():
+            y = None
+        c = _day(_first(b, ("prep_at", "wd_at"), p), end, _num(m.group("d1")), mo, y, wd, prep)
+        if c:
+            add(c)
+        return
+    mod = b.mod if b else None
+    if m.group("y2"):
+        start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
+        add(_Cand(start, m.end(), "cal", "month", year=int(m.group("y2")), lo=(0, mo, 1), hi=(0, mo, -1), mod=mod,
+                  prep=prep, cls="month"))
+        return
+    if m.group("m2"):
+        conn = m.group("conn2").lower()
+        if conn == "and" and not (b is not None and b.pre == "between"):
+            pass  # "March and April" may be two months
+        else:
+            m2 = _MONTHS[m.group("m2")]
+            y = int(m.group("y3")) if m.group("y3") else None
+            if y is not None and m2 < mo:
+                y -= 1  # "December-February 2025": the range ends in the year written
+            start = _first(b, ("pre_at", "prep_at"), p)
+            add(_Cand(start, m.end(), "cal", "month", year=y, lo=(0, mo, 1), hi=(1 if m2 < mo else 0, m2, -1)))
+            return
+    name = m.group("m").rstrip(".")
+    if name not in _MONTH_FULL:
+        return  # a bare abbreviation is not a date
+    if b is None or not (prep or mod or b.ip_at is not None or b.pre):
+        return  # a month name alone may be a name or a verb ("May", "March")
+    end = p + len(name)
+    if text[end:end + 2] in ("'s", "’s"):
+        return
+    start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
+    add(_Cand(start, end, "cal", "month", lo=(0, mo, 1), hi=(0, mo, -1), mod=mod, prep=prep, cls="month"))
+
+
+def _season_match(add, text: str, word: str, p: int) -> None:
+    m = C_SEASON.match(text, p)
+    if m is None:
+        return
+    b = _prefix(text, p)
+    if word == "fall" and b is None and _prev_word(text, p).lower() not in _YEAR_PREPOSITIONS:
+        return  # "prices fall 2023" is a verb
+    y = int(m.group("y"))
+    if m.group("y2"):
+        raw = m.group("y2")
+        y2 = int(raw) if len(raw) == 4 else (y // 100) * 100 + int(raw)
+        if y2 != y + 1:
+            return
+    prep = b.prep if b else None
+    start = _first(b, ("prep_at", "mod_at", "the_at"), p)
+    add(_season_cand(start, m.end(), _SEASONS[word.lower()], y, b.mod if b else None, prep))
+
+
+def _simple(add, text: str, word: str, p: int, end: int) -> None:
+    w = word.lower()
+    before = _prev_word(text, p)
+    if before.lower() == "of" or (w == "today" and word[0] == "T" and before in _TODAY_NOT_DAY):
+        return  # "the challenges of tomorrow", "USA Today"
+    offset = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
+    start = p
+    if w in ("yesterday", "tomorrow"):
+        b = B_DAY_BEFORE.search(text, max(0, p - 20), p)
+        if b:
+            start, offset = b.start(), offset * 2
+    add(_Cand(start, end, "rel", "day", prio=2, rel=("day", offset)))
+
+
+def _deictic(add, text: str, p: int) -> None:
+    m = C_DEICTIC.match(text, p)
+    if m is None:
+        return
+    det = " ".join(m.group("det").lower().split())
+    unit_raw = m.group("unit")
+    unit = unit_raw.lower()
+    if unit in ("night", "morning", "afternoon", "evening"):
+        if (det, unit) == ("last", "night"):
+            add(_Cand(p, m.end(), "rel", "day", prio=2, rel=("day", -1)))
+        elif det == "this" and unit != "night":
+            add(_Cand(p, m.end(), "rel", "day", prio=2, rel=("day", 0)))
+        return
+    if det in ("last", "next") and _prev_word(text, p).lower() in ("the", "this", "that", "a"):
+        return  # "over the last year", "in the next month" are durations
+    b = _prefix(text, p)
+    mod = b.mod if b else None
+    if det == "earlier this":
+        det, mod = "this", "earlier"
+    elif det == "later this":
+        det, mod = "this", "later"
+    prep = b.prep if b else None
+    start = _first(b, ("prep_at", "mod_at"), p) if (prep or (b and b.mod)) else p
+    if unit_raw in _MONTH_FULL:
+        rel, precision = ("monthname", det, _MONTH_FULL[unit_raw]), "month"
+    elif unit_raw in _WEEKDAY_FULL:
+        rel, precision = ("weekday", det, _WEEKDAY_FULL[unit_raw]), "day"
+    elif unit in _SEASONS:
+        rel, precision = ("season", det, _SEASONS[unit]), "season"
+    else:
+        rel = ("unit", det, unit)
+        precision = {"week": "day", "weekend": "day"}.get(unit, unit)
+    add(_Cand(start, m.end(), "rel", precision, prio=2, rel=rel, mod=mod, prep=prep))
+
+
+def _count(add, text: str, word: str, p: int, end: int) -> None:
+    if word == "now" and text[max(0, p - 5):p].lower() != "from ":
+        return
+    if word == "time" and text[max(0, p - 2):p] not in ("' ", "’ ", "s "):
+        return
+    b = B_COUNT.search(text, max(0, p - 30), p)
+    if b is None or bool(b.group("from")) != (word == "now"):
+        return
+    start = b.start()
+    if word == "time":
+        inn = B_IN.search(text, max(0, start - 6), start)
+        if inn is None:
+            return  # only "in two weeks' time"
+        start = inn.start()
+    sign = -1 if word == "ago" else 1
+    n_raw = b.group("n")
+    count = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS[n_raw.lower()]
+    unit = b.group("u").lower()
+    precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+    add(_Cand(start, end, "rel", precision, prio=2, rel=("count", sign * count, unit)))
+
+
+def _fixed(add, m: re.Match, reference: dt.date) -> None:
+    key = " ".join(m.group(0).lower().replace("’", "'").split())
+    for f in _FIXED:
+        if key in f["keys"]:
+            if f["only_after"] and reference < f["start"]:
+                return
+            add(_Cand(m.start(), m.end(), "named", "day", prio=0, named=f["name"], nstart=f["start"], nend=f["end"]))
+            return
+
+
+def _season_cand(start, end, first, year, mod, prep) -> _Cand:
+    if first == 12:
+        return _Cand(start, end, "cal", "season", year=year, lo=(0, 12, 1), hi=(1, 2, -1), mod=mod, prep=prep)
+    return _Cand(start, end, "cal", "season", year=year, lo=(0, first, 1), hi=(0, first + 2, -1), mod=mod, prep=prep)
+
+
+def _bare_year_ok(text: str, start: int, end: int) -> bool:
+    """Is the four-digit number at text[start:end] a year rather than a count, an ID or part of a phone number?"""
+    if start >= 2 and text[start - 1] in " \t" and text[start - 2].isdigit():
+        return False  # a group of digits in a phone or reference number
+    if end + 1 < len(text) and text[end] in " \t" and text[end + 1].isdigit():
+        return False
+    prev = _prev_word(text, start).lower()
+    if prev in _ID_WORDS:
+        return False
+    if prev in _YEAR_PREPOSITIONS:
+        return True
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    k = j
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    return text[j:k].lower() not in _QUANTITY_NOUNS
+
+
+def _summit_cand(start: int, end: int, place: str, years: list, text: str, reference: dt.date,
+                 proper: bool = False) -> _Cand | None:
+    """The NATO summit that "<place> summit" names, if any; `proper`: written as a name ("Summit")."""
+    key = _PLACE_KEY.get(place) or _PLACE_KEY.get(" ".join(place.split()))
+    if key is None:
+        return None
+    years = [y for y in years if y]
+    candidates = _SUMMITS_BY_PLACE[key]
+    inferred = False
+    if years:
+        year = int(years[0])
+        chosen = [s for s in candidates if s["start"].year == year]
+        chosen.sort(key=lambda s: s["extraordinary"])
+        if not chosen:
+            return None
+        summit = chosen[0]
+    else:
+        if (place in _SHARED_PLACES or key in _SHARED_PLACES) and not proper:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if not _NATO_CONTEXT.search(line):
+                return None
+        before = [s for s in candidates if s["start"] <= reference]
+        horizon = reference + dt.timedelta(days=457)  # about 15 months
+        upcoming = [s for s in candidates if reference < s["start"] <= horizon and not s["extraordinary"]]
+        summit = None
+        if upcoming and (not before or (reference - before[-1]["end"]) > (upcoming[0]["start"] - reference)):
+            summit = upcoming[0]
+        elif before:
+            summit = before[-1]
+        if summit is None:
+            return None
+        inferred = len(candidates) > 1
+    return _Cand(start, end, "named", "day", prio=0, named=summit["name"], nstart=summit["start"],
+                 nend=summit["end"], inferred=inferred)
+
+
+# --------------------------------------------------------------------------
+# Selection, ranges
+# --------------------------------------------------------------------------
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep non-overlapping candidates, the longest first; ties go to the lower priority number."""
+    cands.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
+    taken: list[_Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _merge_ranges(text: str, sel: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    while i < len(sel):
+        a = sel[i]
+        if i + 1 < len(sel):
+            b = sel[i + 1]
+            merged = _try_merge(text, a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _try_merge(text: str, a: _Cand, b: _Cand) -> _Cand | None:
+    if a.kind != "cal" or b.kind != "cal" or a.cls is None or a.cls != b.cls or a.mod or b.mod:
+        return None
+    if a.prep or b.prep or b.start - a.end > 12:
+        return None
+    conn = _CONNECTOR.match(text, a.end, b.start)
+    if not conn or conn.end() != b.start:
+        return None
+    pre = B_RANGE_PRE.search(text, max(0, a.start - 10), a.start)
+    c = conn.group("c").lower()
+    # Years of each end: b lends its year to a yearless a, and the other way round.
+    ya, yb = a.year, b.year
+    a_md, b_md = a.lo[1:], b.lo[1:]
+    if ya is None and yb is not None:
+        ya = yb - 1 if a_md > b_md else yb
+    elif yb is None and ya is not None:
+        yb = ya + 1 if b_md < a_md else ya
+    if c == "and":
+        consecutive = False
+        if a.cls == "day":
+            y0 = ya if ya is not None else 2001
+            y1 = yb if yb is not None else (y0 + 1 if b_md < a_md else y0)
+            try:
+                consecutive = dt.date(y1, *b_md) - dt.date(y0, *a_md) == dt.timedelta(days=1)
+            except ValueError:
+                consecutive = False
+        if not (pre and pre.group("pre").lower() == "between") and not (a.wd is not None and b.wd is not None) \
+                and not consecutive:
+            return None
+    if ya is None:
+        dy = 1 if b_md < a_md else 0
+        year = None
+    else:
+        dy = yb - ya
+        year = ya
+    start = pre.start("pre") if pre else a.start
+    hi = (dy + b.hi[0], b.hi[1], b.hi[2])
+    merged = _Cand(start, b.end, "cal", a.precision, year=year, lo=a.lo, hi=hi, wd=a.wd)
+    check = _bounds(merged, year if year is not None else 2000)
+    if check is None or check[0] >= check[1] or dy > 100:
+        return None
+    return merged
+
+
+# --------------------------------------------------------------------------
+# Resolution
+# --------------------------------------------------------------------------
+
+
+def _date(year: int, month: int, day: int) -> dt.date:
+    if day == -1:
+        day = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def _bounds(c: _Cand, year: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        start = _date(year + c.lo[0], c.lo[1], c.lo[2])
+        end = _date(year + c.hi[0], c.hi[1], c.hi[2])
+    except ValueError:
+        return None  # 29 February in a common year
+    return _modify(c.precision, c.mod, start, end)
+
+
+def _modify(precision: str, mod: str | None, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    if not mod:
+        return start, end
+    if precision == "month":
+        last = calendar.monthrange(start.year, start.month)[1]
+        days = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "first half": (1, 15),
+                "second half": (16, last)}.get(mod)
+        if days:
+            return start.replace(day=days[0]), start.replace(day=days[1])
+    elif precision == "year":
+        y = start.year
+        months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "first half": (1, 6), "second half": (7, 12)}.get(mod)
+        if months:
+            return dt.date(y, months[0], 1), _date(y, months[1], -1)
+    elif precision == "season":
+        index = {"early": 0, "mid": 1, "late": 2}.get(mod)
+        if index is not None:
+            month = start.month + index
+            y = start.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            return dt.date(y, month, 1), _date(y, month, -1)
+    elif precision == "decade":
+        years = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "first half": (0, 4), "second half": (5, 9)}.get(mod)
+        if years:
+            return dt.date(start.year + years[0], 1, 1), dt.date(start.year + years[1], 12, 31)
+    return start, end
+
+
+def _near_year(c: _Cand, base: int, anchor: dt.date | None) -> list[int]:
+    """Years to try around `base`: the same year first, unless a neighbour year lies much nearer `anchor`."""
+    if anchor is None:
+        return [base]
+    order = [base]
+    same = _bounds(c, base)
+    for other in (base - 1, base + 1):
+        b = _bounds(c, other)
+        if b is None:
+            continue
+        far_same = same is None or abs((same[0] - anchor).days) > 183
+        if far_same and abs((b[0] - anchor).days) <= 92:
+            order.insert(0, other)
+    return order
+
+
+def _fits(c: _Cand, year: int) -> bool:
+    b = _bounds(c, year)
+    if b is None:
+        return False
+    return c.wd is None or c.precision != "day" or b[0].weekday() == c.wd
+
+
+def _infer_year(c, sent_idx, anchors, published, today) -> int | None:
+    # (1) the same sentence: the nearest anchor before, else the nearest after.
+    same_before = [a for a in anchors if a[0] < c.start and a[3] == sent_idx]
+    same_after = [a for a in anchors if a[0] > c.start and a[3] == sent_idx]
+    candidates = []
+    if same_before:
+        candidates.append(same_before[-1])
+    elif same_after:
+        candidates.append(same_after[0])
+    else:
+        earlier = [a for a in anchors if a[0] < c.start]
+        if earlier:
+            candidates.append(earlier[-1])
+    for _, year, anchor_date, _ in candidates:
+        for y in _near_year(c, year, anchor_date):
+            if _fits(c, y):
+                return y
+    # (3) the published date.
+    if published is not None:
+        for y in _near_year(c, published.year, published):
+            if _fits(c, y):
+                return y
+    # (4) the weekday: the latest year, not after the reference date, where the day has that weekday.
+    if c.wd is not None and c.precision == "day":
+        limit = published or today
+        for y in range(limit.year, limit.year - 60, -1):
+            b = _bounds(c, y)
+            if b is not None and b[0] <= limit and b[0].weekday() == c.wd:
+                return y
+    return None
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    index = d.year * 12 + d.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _season_range(first: int, year: int) -> tuple[dt.date, dt.date]:
+    if first == 12:
+        return dt.date(year, 12, 1), _date(year + 1, 2, -1)
+    return dt.date(year, first, 1), _date(year, first + 2, -1)
+
+
+def _resolve_relative(c: _Cand, p: dt.date, sentence: str) -> tuple[dt.date, dt.date] | None:
+    rel = c.rel
+    kind = rel[0]
+    if kind == "day":
+        d = p + dt.timedelta(days=rel[1])
+        return d, d
+    if kind == "count":
+        n, unit = rel[1], rel[2]
+        if unit == "day":
+            d = p + dt.timedelta(days=n)
+            return d, d
+        if unit == "week":
+            d = p + dt.timedelta(weeks=n)
+            return d, d
+        if unit == "month":
+            first = _add_months(p.replace(day=1), n)
+            return first, _date(first.year, first.month, -1)
+        y = p.year + n
+        if not 1 <= y <= 9999:
+            return None
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    det = rel[1]
+    step = {"last": -1, "this": 0, "next": 1}.get(det)
+    if kind == "unit":
+        unit = rel[2]
+        if unit == "week":
+            monday = _monday(p) + dt.timedelta(weeks=step)
+            start, end = monday, monday + dt.timedelta(days=6)
+        elif unit == "weekend":
+            saturday = _monday(p) + dt.timedelta(days=5, weeks=step)
+            start, end = saturday, saturday + dt.timedelta(days=1)
+        elif unit == "month":
+            start = _add_months(p.replace(day=1), step)
+            end = _date(start.year, start.month, -1)
+        elif unit == "quarter":
+            q_first = _add_months(dt.date(p.year, 3 * ((p.month - 1) // 3) + 1, 1), 3 * step)
+            start, end = q_first, _date(_add_months(q_first, 2).year, _add_months(q_first, 2).month, -1)
+        else:
+            start, end = dt.date(p.year + step, 1, 1), dt.date(p.year + step, 12, 31)
+        if c.mod == "earlier":
+            return start, min(end, p)
+        if c.mod == "later":
+            return max(start, p), end
+        return _modify(c.precision if unit not in ("week", "weekend") else "day", c.mod, start, end)
+    if kind == "season":
+        first = rel[2]
+        instances = [_season_range(first, y) for y in range(p.year - 2, p.year + 2)]
+        if det == "this":
+            current = [r for r in instances if r[0] <= p <= r[1]]
+            if current:
+                chosen = current[0]
+            elif first == 12 and p.month <= 2:
+                chosen = _season_range(12, p.year - 1)
+            else:
+                chosen = _season_range(first, p.year)
+        elif det == "last":
+            chosen = [r for r in instances if r[1] < p][-1]
+        else:
+            chosen = [r for r in instances if r[0] > p][0]
+        return _modify("season", c.mod, *chosen)
+    if kind == "monthname":
+        month = rel[2]
+        instances = [(dt.date(y, month, 1), _date(y, month, -1)) for y in (p.year - 1, p.year, p.year + 1)]
+        if det == "this":
+            chosen = instances[1]
+        elif det == "last":
+            chosen = [r for r in instances if r[1] < p][-1]
+        else:
+            chosen = [r for r in instances if r[0] > p][0]
+        return _modify("month", c.mod, *chosen)
+    if kind == "weekday":
+        wd = rel[2]
+        back = (p.weekday() - wd) % 7
+        ahead = (wd - p.weekday()) % 7
+        if det == "last":
+            d = p - dt.timedelta(days=back or 7)
+        elif det == "next":
+            d = p + dt.timedelta(days=ahead or 7)
+        elif det == "this":
+            d = p + dt.timedelta(days=ahead)
+        elif _FUTURE.search(sentence):
+            d = p + dt.timedelta(days=ahead)
+        else:
+            d = p - dt.timedelta(days=back)
+        return d, d
+    return None
+
+
+# --------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------
+
+
+def extract_events(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    today: dt.date | None = None,
+    sentences: list[Sentence] | None = None,
+) -> list[Event]:
+    """The temporal expressions of `text`, in text order, each normalised to dates (see the module doc)."""
+    today = resolve_today(today)
+    reference = published or today
+    cands, chrome = _candidates(text, reference)
+    if not cands:
+        return []
+    if chrome:
+        cands = [c for c in cands if not any(s <= c.start < e for s, e in chrome)]
+    sel = _merge_ranges(text, _select(cands))
+
+    need_sentences = any((c.kind == "cal" and c.year is None) or (c.kind == "rel" and c.rel[0] == "weekday")
+                         for c in sel)
+    if need_sentences and sentences is None:
+        sentences = split_sentences(text)
+
+    def sent_of(pos: int) -> int:
+        return sentence_index(sentences, pos) if sentences else 0
+
+    anchors = []  # (position, year, anchor date or None, sentence index)
+    if need_sentences:
+        for c in sel:
+            if c.kind == "cal" and c.year is not None and c.precision != "decade" and c.hi[0] <= 1 \
+                    and c.prep not in ("by", "until", "till", "before"):
+                b = _bounds(c, c.year)
+                if b is None:
+                    continue
+                dated = b[0] if c.precision in ("day", "month") else None
+                anchors.append((c.start, b[1].year if c.hi[0] else b[0].year, dated, sent_of(c.start)))
+            elif c.kind == "named":
+                anchors.append((c.start, c.nstart.year, c.nstart, sent_of(c.start)))
+
+    events: list[Event] = []
+    for c in sel:
+        expression = text[c.start:c.end]
+        span = (c.start, c.end)
+        if c.kind == "named":
+            events.append(Event(expression, c.nstart, c.nend, c.precision, c.inferred, span, c.named))
+            continue
+        if c.kind == "rel":
+            bounds = None
+            if published is not None:
+                sentence = ""
+                if c.rel[0] == "weekday" and c.rel[1] is None and sentences:
+                    sentence = sentences[sent_of(c.start)].text
+                bounds = _resolve_relative(c, published, sentence)
+            if bounds is None:
+                events.append(Event(expression, None, None, c.precision, False, span))
+            else:
+                events.append(Event(expression, bounds[0], bounds[1], c.precision, False, span))
+            continue
+        inferred = False
+        year = c.year
+        if year is None:
+            year = _infer_year(c, sent_of(c.start), anchors, published, today)
+            inferred = year is not None
+        bounds = _bounds(c, year) if year is not None else None
+        if bounds is None:
+            events.append(Event(expression, None, None, c.precision, False, span))
+        else:
+            events.append(Event(expression, bounds[0], bounds[1], c.precision, inferred, span))
+    return events

@@ -1,0 +1,853 @@
+"""People: named persons, the roles the text gives them, and unnamed roles.
+
+The vocabularies live in ``natocli/data/``: ``titles.json`` (offices, ranks,
+honorifics, role qualifiers and complements), ``people_names.json`` (name
+particles, given names, speech verbs) and ``people_not_names.json`` (stop
+words, calendar words, organisation words, organisation, media and place
+names). Countries come from ``natocli.extract.countries``.
+
+How a document is read:
+
+1. **Roles.** One regex finds office heads ("Prime Minister", "secretary-general",
+   "Defence Minister"), ranks ("General", "Lt. Gen.") and honorifics ("Mr.").
+   An office takes the qualifiers written before it ("Former Ukrainian",
+   "NATO's", "Portuguese") and an "of / for / to" complement after it ("of
+   National Defence", "for Defence and Space"); a name glued to the end of the
+   complement ("... Defence and Space Andrius Kubilius") is split off again.
+2. **Names.** Runs of capitalised words (with particles: de, van, von, bin,
+   al-...) minus the roles inside them are name candidates. A candidate of two
+   or more words is a person when the text gives evidence: a role or
+   honorific just before it, a role in apposition after it ("Jens
+   Stoltenberg, NATO's Secretary General,"), a known given name, or a speech
+   verb. Organisation words, places, calendar words and sentence starters are
+   never names. A single word is a person only after a capitalised title or
+   an honorific ("Ambassador Vershbow", "Mr. Rutte") or when it is a known
+   surname of the document ("Rutte").
+3. **Aliases.** Surnames and trailing parts of full names ("Rebelo de Sousa")
+   map to the full name; so does "the Secretary General" when exactly one
+   person of the document holds that office. Other roles without a name are
+   reported as unnamed roles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from natocli.extract.countries import Country, lookup_country
+from natocli.extract.sentences import Sentence, split_sentences
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str  # full name as best known in this document, as written
+    key: str  # person_key(name): merges one person across documents
+    role: str | None  # role the text gives at or for this mention, qualifier kept
+    surface: str  # the text as written at this mention
+    span: tuple[int, int]  # offsets of `surface`
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    role: str  # "President of the Assembly of the Republic"
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class People:
+    mentions: list[PersonMention]
+    roles: list[RoleMention]
+
+
+# --- keys -------------------------------------------------------------------
+
+# Letters that NFKD does not decompose into a base letter + accent.
+_FOLD = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H",
+        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D",
+        "’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", ".": " ",
+    }
+)
+
+
+def person_key(name: str) -> str:
+    """Folded key of a name: casefold, accents stripped, hyphens, dots and spaces normalised.
+
+    "Luís Montenegro" -> "luis montenegro"; "Jean-Noël Barrot" -> "jean noel barrot".
+    """
+    return _person_key(name)
+
+
+@lru_cache(maxsize=16384)
+def _person_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(bare.replace("-", " ").split())
+
+
+def _fold_role(role: str) -> str:
+    return " ".join(role.casefold().replace("-", " ").replace("’", "'").split())
+
+
+# --- vocabularies -----------------------------------------------------------
+
+
+def _load(name: str) -> dict:
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+_TITLES = _load("titles.json")
+_NAMES = _load("people_names.json")
+_NOT = _load("people_not_names.json")
+
+_GIVEN = frozenset(_NAMES["given_names"])
+_PARTICLES = frozenset(_NAMES["particles"])
+_STOP = frozenset(_NOT["stop_words"])
+_CALENDAR = frozenset(_NOT["calendar"])
+_ORG_WORDS = frozenset(_NOT["organisation_words"])
+_NOT_PERSON = frozenset(person_key(x) for x in _NOT["organisations"] + _NOT["places"])
+_ORG_TOKENS = frozenset(person_key(x) for x in _NOT["organisations"] if " " not in x)
+_COMPLEMENT = frozenset(_TITLES["complement_words"])
+_STATUS = frozenset(_TITLES["status_qualifiers"])
+_ORG_QUALIFIERS = frozenset(_TITLES["organisation_qualifiers"])
+_QUALIFIER_ALIASES: dict[str, str] = _TITLES["qualifier_aliases"]
+_RANKS_NEED_FULL_NAME = frozenset(_TITLES["ranks_need_full_name"])
+_DEFAULT_ORG = _TITLES["default_organisation"]
+_DEFAULT_ORG_ROLES = frozenset(_DEFAULT_ORG["roles"])
+_DEFAULT_ORG_MARKER = re.compile(re.escape(_DEFAULT_ORG["organisation"]) + r"(?![\w])")
+_DEFAULT_ORG_OTHERS = re.compile(
+    "(?:" + "|".join(re.escape(x) for x in _DEFAULT_ORG["other_organisations"]) + r")(?![\w])"
+)
+_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on"})
+_DETERMINERS = {"the": "the", "The": "the", "a": "a", "A": "a", "an": "a", "An": "a"}
+# Endings of common nouns ("Transformation", "Procurement"): such a word
+# starts a complement, not a name.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ship", "ics", "ness", "ogy", "ies", "ure", "ance", "ence")
+
+
+def _office_forms() -> list[str]:
+    capitalised_only = set(_TITLES["capitalised_only"])
+    forms = set()
+    for office in _TITLES["offices"]:
+        forms.add(office)
+        if office not in capitalised_only:
+            forms.add(office.lower())
+            forms.add(office[0] + office[1:].lower())  # "Prime minister" at a sentence start
+    for domain in _TITLES["domains"]:
+        for office in _TITLES["domain_offices"]:
+            forms.add(f"{domain} {office}")
+            forms.add(f"{domain.lower()} {office.lower()}")
+            forms.add(f"{domain} {office.lower()}")  # "Defence minister Boris Pistorius"
+    return sorted(forms)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One alternation for `words`, factored as a character trie (longest form wins)."""
+    end = ""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[end] = True
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != end]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end in node else body
+
+    return emit(trie)
+
+
+def _char_class(pred) -> str:
+    """A regex character class of the characters in the Latin, Greek and Cyrillic blocks that satisfy `pred`."""
+    chars = [chr(i) for i in list(range(0x41, 0x530)) + list(range(0x1E00, 0x1F00)) if pred(chr(i))]
+    ranges: list[list[int]] = []
+    for c in chars:
+        code = ord(c)
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    return "[" + "".join(parts) + "]"
+
+
+_UP = _char_class(str.isupper)
+_LETTER = r"[^\W\d_]"
+_PREFIX = "(?:(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-|[dl]['’])?"
+_CAPWORD = rf"{_PREFIX}{_UP}{_LETTER}*(?:['’]{_UP}{_LETTER}*)?(?:-{_LETTER}+)*"
+_INITIAL = rf"{_UP}\.(?:{_UP}\.)*"
+_TOKEN = rf"(?:{_INITIAL}|{_CAPWORD})"
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
+
+# A run of capitalised words on one line, with particles between them.
+# The first word starts with a capital (no lower-case prefix) so that `re` can
+# jump from capital to capital.
+_RUN_RE = re.compile(
+    rf"{_UP}(?:\.(?:{_UP}\.)*|{_LETTER}*(?:['’]{_UP}{_LETTER}*)?(?:-{_LETTER}+)*)"
+    rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,3}}{_TOKEN})*"
+)
+
+_RANK_FORMS = frozenset(_TITLES["ranks"])
+_HONORIFIC_FORMS = frozenset(_TITLES["honorifics"])
+_HEAD_PREFIXES = frozenset(p for x in _TITLES["head_prefixes"] for p in (x, x.lower()))
+_ALL_HEADS = sorted(set(_office_forms()) | _RANK_FORMS | _HONORIFIC_FORMS)
+# Capitalised heads are found by one scan: the trie starts with a capital, so
+# `re` jumps between capitals. Lower-case heads ("Former Ukrainian president")
+# are found from the anchor words every lower-case office contains (a word
+# after a space) and matched at the word starts just before each anchor.
+_UPPER_HEAD_RE = re.compile(_trie_regex([f for f in _ALL_HEADS if f[0].isupper()]))
+_LOWER_HEAD_RE = re.compile(_trie_regex([f for f in _ALL_HEADS if not f[0].isupper()]))
+_LOWER_ANCHORS = tuple(_TITLES["lowercase_anchors"])
+# A literal space first lets `re` jump from space to space.
+_LOWER_ANCHOR_RE = re.compile(" (?:" + _trie_regex(sorted(_LOWER_ANCHORS)) + ")")
+_OFFICE_START_RE = re.compile(r"(?:" + _trie_regex(_office_forms()) + r")(?![\w])")
+
+
+def _head_kind(form: str) -> str:
+    if form in _HONORIFIC_FORMS:
+        return "honorific"
+    if form in _RANK_FORMS:
+        return "rank"
+    return "office"
+
+
+def _match_head(text: str, pos: int) -> re.Match | None:
+    """A head (office, rank, honorific) starting at `pos`."""
+    return (_UPPER_HEAD_RE if text[pos : pos + 1].isupper() else _LOWER_HEAD_RE).match(text, pos)
+
+
+def _lower_heads(text: str) -> list[tuple[int, int]]:
+    """Spans of lower-case office heads: "president", "prime minister", "defence minister"."""
+    spans = []
+    for anchor in _LOWER_ANCHOR_RE.finditer(text):
+        hit = anchor.start() + 1
+        # Try the word starts up to three words back, furthest first.
+        starts = [hit]
+        k = hit
+        for _ in range(3):
+            if k < 2 or text[k - 1] != " " or not text[k - 2].isalpha():
+                break
+            k = text.rfind(" ", 0, k - 1) + 1
+            starts.append(k)
+        for start in reversed(starts):
+            match = _LOWER_HEAD_RE.match(text, start)
+            if match is not None and match.end() > hit:
+                if not spans or spans[-1] != match.span():
+                    spans.append(match.span())
+                break
+    return spans
+
+
+_COMPLEMENT_RE = re.compile(
+    r"[ ]+(?:" + "|".join(_TITLES["complement_connectors"]) + r")[ ]+"
+    rf"(?P<body>(?:the[ ]+)?{_TOKEN}(?:[ ]+(?:(?:and|&|of|for|the|on|{_PARTICLE})[ ]+)*{_TOKEN})*)"
+)
+_BODY_TOKEN_RE = re.compile(rf"{_TOKEN}|[^ ]+")
+_POSSESSIVE_RE = re.compile(r"['’]s?(?![\w])")
+_APPOSITION_RE = re.compile(r",[ ]+(?:(?:the|a|an)[ ]+)?|[ ]+\([ ]*")
+_APPOSITION_END_RE = re.compile(
+    r"[ ]*(?:[,.;:)\n]|$)|[ ]+(?:said|says|and|who|has|have|had|is|was|will|would|met|told|added|stressed|urged|warned)\b"
+)
+_SPEECH_AFTER_RE = re.compile(
+    r"(?:['’]s)?[ ]+(?:" + "|".join(_NAMES["speech_verbs"]) + r")\b|,[ ]+who\b"
+)
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_NAMES["words_before"]) + r"),?[ ]+$")
+_HAS_UPPER_RE = re.compile(_UP + _LETTER)
+_HYPHEN_PREFIX_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-$")
+
+
+@lru_cache(maxsize=4096)
+def _country(word: str) -> Country | None:
+    """The country a capitalised word names (adjective, name, alias, capital), else None."""
+    if not word or not word[0].isupper():
+        return None
+    return lookup_country(word)
+
+
+@lru_cache(maxsize=4096)
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and "." not in word and word.isupper()
+
+
+def _is_place(phrase: str) -> bool:
+    return person_key(phrase) in _NOT_PERSON or _country(phrase) is not None
+
+
+def _name_like(word: str, first: bool) -> bool:
+    """Can `word` be part of a personal name (`first`: its first word)?"""
+    if word in _GIVEN:
+        return True
+    if word in _COMPLEMENT or word in _ORG_WORDS or word in _STOP or word in _CALENDAR or _is_acronym(word):
+        return False
+    if first:
+        if word.endswith(_NOUN_ENDINGS) or _is_place(word):
+            return False
+    return True
+
+
+# --- roles ------------------------------------------------------------------
+
+
+@dataclass
+class _Role:
+    start: int  # qualifiers included, determiner excluded
+    head_start: int
+    end: int
+    kind: str  # "office", "rank" or "honorific"
+    qualifiers: list[tuple[str, str, str]]  # (display, kind, separator after it)
+    det: str | None  # "the" or "a" written before the role
+    det_start: int
+    possessive: bool  # "Prime Minister's Office": not a person's role
+    capitalised: bool
+    has_complement: bool
+    used: bool = False
+    text: str = ""
+    key: str = ""  # folded text
+    head_key: str = ""  # folded office and complement, without qualifiers
+
+    @property
+    def org_or_country(self) -> bool:
+        return any(kind != "status" for _, kind, _ in self.qualifiers)
+
+    @property
+    def status(self) -> bool:
+        return any(kind == "status" for _, kind, _ in self.qualifiers)
+
+
+@lru_cache(maxsize=4096)
+def _classify_qualifier(word: str) -> tuple[str | None, str]:
+    if word in _STATUS:
+        return word, "status"
+    match = _POSSESSIVE_RE.search(word)
+    possessive = match is not None and match.end() == len(word)
+    base = word[: match.start()] if possessive else word
+    if base in _QUALIFIER_ALIASES:
+        return _QUALIFIER_ALIASES[base], "org"
+    if base in _ORG_QUALIFIERS:
+        return base, "org"
+    country = _country(base)
+    if country is not None:
+        if possessive and country.adjectives:
+            return country.adjectives[0], "country"
+        return base, "country"
+    return None, ""
+
+
+def _qualifiers(text: str, start: int) -> tuple[int, int, list[tuple[str, str, str]], str | None, int]:
+    """What is written before the office at `start`.
+
+    Returns (head start, role start, qualifiers, determiner, determiner start):
+    head prefixes ("Deputy", "Vice") belong to the office; qualifiers are
+    status words, organisations and countries ("Former Ukrainian", "NATO's");
+    the determiner ("the", "a") is not part of the role.
+    """
+    quals: list[tuple[str, str, str]] = []
+    lo = max(0, start - 100)
+    segment = text[lo:start]
+    cut = max(segment.rfind("\n"), segment.rfind("\t"))
+    if cut >= 0:
+        lo += cut + 1
+        segment = segment[cut + 1 :]
+    pos = start
+    if segment.endswith("-"):  # "then-President", "ex-Minister"
+        k = len(segment) - 1
+        while k > 0 and segment[k - 1].isalpha():
+            k -= 1
+        if segment[k:-1] in _STATUS:
+            quals.append((segment[k:], "status", ""))
+            pos = lo + k
+            segment = segment[:k]
+    words = segment.split(" ")
+    # words[-1] is what stands right before `pos`: "" when a space separates them.
+    i = len(words) - 2 if words[-1] == "" else -1
+    head_start = start
+    while i >= 0 and not quals and words[i] in _HEAD_PREFIXES and start - head_start < 40:
+        pos -= len(words[i]) + 1
+        head_start = pos
+        i -= 1
+    count = 0
+    while i >= 0 and count < 5:
+        word = words[i]
+        width = len(word) + 1
+        display = None
+        if i > 0 and word[:1].isupper() and words[i - 1][:1].isupper():
+            display, kind = _classify_qualifier(f"{words[i - 1]} {word}")  # "United States", "South Korean"
+            if display is not None and kind == "country":
+                width += len(words[i - 1]) + 1
+                i -= 1
+            else:
+                display = None
+        if display is None:
+            display, kind = _classify_qualifier(word) if word else (None, "")
+            if display is None:
+                break
+        quals.insert(0, (display, kind, " "))
+        pos -= width
+        i -= 1
+        count += 1
+    det, det_start = None, pos
+    if i >= 0 and words[i] in _DETERMINERS:
+        det, det_start = _DETERMINERS[words[i]], pos - len(words[i]) - 1
+    return head_start, pos, quals, det, det_start
+
+
+def _complement_end(text: str, end: int) -> int:
+    """End of the office's "of / for / to ..." complement starting at `end` (`end` if none).
+
+    A name glued to the complement ("for Defence and Space Andrius Kubilius"),
+    a second office after "and" and a rank before a name are left out.
+    """
+    match = _COMPLEMENT_RE.match(text, end)
+    if match is None:
+        return end
+    toks = []
+    pos = match.start("body")
+    for word in match.group("body").split(" "):
+        if word:
+            toks.append((pos, pos + len(word), word))
+        pos += len(word) + 1
+    first = 1 if toks[0][2] == "the" else 0
+    stop = len(toks)
+    for i in range(first + 1, len(toks)):
+        word = toks[i][2]
+        if word in _CONNECTORS or word in _PARTICLES:
+            continue
+        j = i - 1
+        while j > first and toks[j][2] == "the":
+            j -= 1
+        if toks[j][2] in ("and", "&"):
+            k = i  # qualifiers may come first: "... and European Commissioner for ..."
+            while k < len(toks) - 1 and _classify_qualifier(toks[k][2])[0] is not None:
+                k += 1
+            if _OFFICE_START_RE.match(text, toks[k][0]):
+                stop = j  # "... of the Republic and the President of ..."
+                break
+        head = _match_head(text, toks[i][0])
+        if head is not None and _head_kind(head.group()) != "office":
+            after = _BODY_TOKEN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
+            if after is not None and _name_like(after.group(), True):
+                stop = i  # "... of Staff Gen. Dan Caine"
+                break
+    # A personal name at the tail of the complement, after its last connector.
+    last_connector = first
+    for i in range(first, stop):
+        if toks[i][2] in _CONNECTORS:
+            last_connector = i
+    for i in range(max(first + 1, last_connector + 1), stop):
+        word = toks[i][2]
+        if word in _PARTICLES or not _name_like(word, True):
+            continue
+        rest = [t[2] for t in toks[i + 1 : stop] if t[2] not in _PARTICLES]
+        if len(rest) <= 3 and all(_name_like(w, False) for w in rest):
+            stop = i
+            break
+    while stop > first and (toks[stop - 1][2] in _CONNECTORS or toks[stop - 1][2] in _PARTICLES):
+        stop -= 1
+    if stop <= first:
+        return end
+    return toks[stop - 1][1]
+
+
+def _find_roles(text: str) -> list[_Role]:
+    heads = [m.span() for m in _UPPER_HEAD_RE.finditer(text)]
+    lower = _lower_heads(text)
+    if lower:
+        heads.extend(lower)
+        heads.sort()
+    roles: list[_Role] = []
+    last_end = 0
+    n = len(text)
+    for s, e in heads:
+        if s < last_end or (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
+            continue
+        if text.startswith(("-elect", "-designate"), e):
+            e = text.index("-", e) + (6 if text.startswith("-elect", e) else 10)
+        if e < n and (text[e].isalnum() or text[e] in "-_"):
+            continue  # "Presidents", "Generally", "President-led"
+        kind = _head_kind(text[s:e])
+        possessive = text.startswith(("'s", "’s"), e)
+        end = _complement_end(text, e) if kind == "office" and not possessive else e
+        if kind == "office":
+            s, start, quals, det, det_start = _qualifiers(text, s)
+        else:
+            start, quals, det, det_start = s, [], None, s
+        roles.append(
+            _Role(
+                start=start,
+                head_start=s,
+                end=end,
+                kind=kind,
+                qualifiers=quals,
+                det=det,
+                det_start=det_start,
+                possessive=possessive,
+                capitalised=text[s].isupper(),
+                has_complement=end > e,
+            )
+        )
+        last_end = end
+    return roles
+
+
+def _role_text(text: str, role: _Role, nato_doc) -> str:
+    core = " ".join(text[role.head_start : role.end].split())
+    if (
+        role.kind == "office"
+        and not role.has_complement
+        and not role.org_or_country
+        and _fold_role(core) in _DEFAULT_ORG_ROLES
+        and nato_doc()
+    ):
+        core = f"{_DEFAULT_ORG['organisation']} {core}"
+    out = "".join(display + sep for display, _, sep in role.qualifiers)
+    return out + core
+
+
+# --- names ------------------------------------------------------------------
+
+
+class _Piece:
+    """A name candidate: its words with their spans, particles included."""
+
+    __slots__ = ("toks", "start", "end", "caps", "words")
+
+    def __init__(self, toks: list[tuple[int, int, str]]) -> None:
+        self.toks = toks
+        self.start = toks[0][0]
+        self.end = toks[-1][1]
+        if len(toks) == 1:
+            self.words = self.caps = [toks[0][2]]
+        else:
+            self.words = [w for _, _, w in toks]
+            self.caps = [w for w in self.words if w not in _PARTICLES]
+
+
+def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int, int, str]]]:
+    """Name candidates: capitalised runs, split at roles, stop words and calendar words.
+
+    Returns the candidates of several words and, apart, the lone words (the
+    common case, kept as plain tuples).
+    """
+    out: list[_Piece] = []
+    singles: list[tuple[int, int, str]] = []
+    j = 0
+    nroles = len(roles)
+
+    def flush(current: list[tuple[int, int, str]]) -> None:
+        while current and current[0][2] in _PARTICLES:
+            current.pop(0)
+        while current and current[-1][2] in _PARTICLES:
+            current.pop()
+        while current and "." in current[-1][2]:  # a name does not end with an initial
+            current.pop()
+        if len(current) == 1:
+            singles.append(current[0])
+        elif current:
+            out.append(_Piece(list(current)))
+
+    for run in _RUN_RE.finditer(text):
+        rs, re_ = run.span()
+        word = run.group()
+        if rs and (text[rs - 1].isalnum() or text[rs - 1] in "-_'’"):
+            prefix = _HYPHEN_PREFIX_RE.search(text, max(0, rs - 5), rs)
+            if prefix is not None:
+                rs = prefix.start()  # "al-Assad"
+            else:
+                # The first word is the end of another word ("pro-Russian",
+                # "then-President"): drop it, keep the rest of the run.
+                space = word.find(" ")
+                if space < 0:
+                    continue
+                rs += space + 1
+            word = text[rs:re_]
+        if " " not in word:  # one word: the common case, no need to split
+            if word in _STOP or word in _CALENDAR or "." in word:
+                continue
+            while j < nroles and roles[j].end <= rs:
+                j += 1
+            if not (j < nroles and roles[j].start < re_):
+                singles.append((rs, re_, word))
+            continue
+        current: list[tuple[int, int, str]] = []
+        te = rs - 1
+        for word in word.split(" "):
+            ts = te + 1
+            te = ts + len(word)
+            if not word:
+                continue
+            while j < nroles and roles[j].end <= ts:
+                j += 1
+            covered = j < nroles and roles[j].start < te
+            if covered or word in _STOP or (word in _CALENDAR and not (current and current[-1][2] in _GIVEN)):
+                flush(current)
+                current = []
+                continue
+            current.append((ts, te, word))
+        flush(current)
+    return out, singles
+
+
+@dataclass(slots=True)
+class _Candidate:
+    piece: _Piece
+    start: int  # surface span
+    end: int
+    role: _Role | None = None
+    accepted: bool = False
+    lone: bool = False
+    rejected: bool = False
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    """A title-case line without final punctuation ("NATO Pushes for Expanded Weapons Production")."""
+    line = sentence.text
+    if line[-1:] in ".!?:;\"”'’)":
+        return False
+    words = [w for w in line.split() if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _rejected(piece: _Piece) -> bool:
+    caps = piece.caps
+    if len(caps) > 5:
+        return True
+    for i, word in enumerate(caps):
+        if word in _ORG_WORDS or person_key(word) in _ORG_TOKENS:
+            return True
+        if _is_acronym(word) and not (i == 0 and len(word) == 2 and len(caps) > 1 and not _is_place(word)):
+            return True  # acronyms are organisations; "JD Vance" has initials
+    if len(caps) == 1:
+        return caps[0] in _STOP or caps[0] in _CALENDAR or _is_place(caps[0])
+    phrase = " ".join(piece.words)
+    if _is_place(phrase):
+        return True
+    return any(_is_place(w) and w not in _GIVEN for w in caps[:-1])
+
+
+def _surname_tails(piece: _Piece) -> list[str]:
+    """The keys a full name may be shortened to: "Rebelo de Sousa", "de Sousa", "Sousa"."""
+    words = piece.words
+    tails = []
+    for i in range(1, len(words)):
+        if words[i - 1] in _PARTICLES and words[i] not in _PARTICLES:
+            tails.append(person_key(" ".join(words[i - 1 :])))
+        tails.append(person_key(" ".join(words[i:])))
+    return tails
+
+
+def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> People:
+    """Named people with their roles and unnamed roles in `text`, in text order."""
+    if not text or _HAS_UPPER_RE.search(text) is None:
+        return People([], [])
+    roles = _find_roles(text)
+    nato_cache: list[bool] = []
+
+    def nato_doc() -> bool:
+        if not nato_cache:
+            nato = len(_DEFAULT_ORG_MARKER.findall(text))
+            nato_cache.append(nato > 0 and nato > len(_DEFAULT_ORG_OTHERS.findall(text)))
+        return nato_cache[0]
+
+    for role in roles:
+        role.text = _role_text(text, role, nato_doc)
+        role.key = _fold_role(role.text)
+        role.head_key = _fold_role(text[role.head_start : role.end])
+    by_end = {r.end: r for r in roles}
+    by_start = {r.start: r for r in roles}
+
+    sentence_list: list[Sentence] = []
+    sentence_starts: list[int] = []
+    headlines: dict[int, bool] = {}
+
+    def headline(pos: int) -> bool:
+        """Is `pos` in a title-case headline?"""
+        if not sentence_list:
+            sentence_list.extend(sentences if sentences is not None else split_sentences(text))
+            sentence_starts.extend(s.start for s in sentence_list)
+            if not sentence_list:
+                return False
+        i = max(0, bisect_right(sentence_starts, pos) - 1)
+        if i not in headlines:
+            sentence = sentence_list[i]
+            headlines[i] = sentence.start <= pos < sentence.end and _is_headline(sentence)
+        return headlines[i]
+
+    # Pass 1: candidates, the role before them, evidence.
+    candidates: list[_Candidate] = []
+    lone_words: list[tuple[int, int, str]] = []
+    multi, singles_found = _pieces(text, roles)
+    pieces = multi
+    for word in singles_found:
+        if word[0] - 1 in by_end and text[word[0] - 1] == " ":
+            pieces.append(_Piece([word]))  # "Ambassador Vershbow", "Mr. Rutte"
+        else:
+            # Most capitalised words stand alone ("Lisbon", "Russia"): whether
+            # they are a known surname is decided in pass 2.
+            lone_words.append(word)
+    for piece in pieces:
+        caps = piece.caps
+        pre = by_end.get(piece.start - 1) if text[piece.start - 1 : piece.start] == " " else None
+        cand = _Candidate(piece, piece.start, piece.end, lone=len(caps) == 1)
+        candidates.append(cand)
+        cand.rejected = _rejected(piece)
+        if cand.rejected:
+            continue
+        if pre is None and not cand.lone and text[piece.start - 2 : piece.start] == ", ":
+            pre = by_end.get(piece.start - 2)  # "Prime Minister, Luís Montenegro"
+            if pre is not None and pre.kind != "office":
+                pre = None
+        if pre is not None and pre.possessive:
+            pre = None
+        if pre is not None and cand.lone:
+            if pre.kind == "honorific":
+                pass
+            elif not pre.capitalised or text[pre.head_start : pre.end] in _RANKS_NEED_FULL_NAME:
+                pre = None
+        if pre is not None:
+            pre.used = True
+            cand.role = pre
+            cand.accepted = True
+            if pre.kind == "honorific":
+                cand.start = pre.start
+                cand.role = None
+            elif cand.lone:
+                cand.start = pre.head_start  # "Ambassador Vershbow"
+            if pre.kind == "rank":
+                before = by_end.get(pre.start - 1) if text[pre.start - 1 : pre.start] == " " else None
+                if before is None and text[pre.start - 2 : pre.start] == ", ":
+                    before = by_end.get(pre.start - 2)
+                if before is not None and before.kind == "office" and not before.possessive:
+                    before.used = True
+                    cand.role = before  # "Chair of the Military Committee Admiral Rob Bauer"
+            continue
+        if cand.lone:
+            continue
+        if headline(piece.start):
+            continue  # title-case headline: only names known from the body (pass 2)
+        cand.accepted = (
+            caps[0] in _GIVEN
+            or _SPEECH_AFTER_RE.match(text, piece.end) is not None
+            or _SPEECH_BEFORE_RE.search(text, max(0, piece.start - 20), piece.start) is not None
+        )
+
+    # Roles in apposition: "Jens Stoltenberg, NATO's Secretary General, said".
+    for cand in candidates:
+        if cand.role is not None or cand.lone or cand.rejected:
+            continue
+        gap = _APPOSITION_RE.match(text, cand.piece.end)
+        if gap is None:
+            continue
+        role = by_start.get(gap.end())
+        if role is None or role.used or role.kind != "office" or role.possessive:
+            continue
+        if _APPOSITION_END_RE.match(text, role.end) is None:
+            continue
+        role.used = True
+        cand.role = role
+        cand.accepted = True
+
+    # Pass 2: full names, then aliases.
+    full_names: dict[str, tuple[str, int]] = {}  # key -> (name as written, first position)
+    tails: dict[str, list[str]] = {}
+    for cand in candidates:
+        if cand.accepted and not cand.lone:
+            key = person_key(" ".join(cand.piece.words))
+            if key not in full_names:
+                full_names[key] = (text[cand.piece.start : cand.piece.end], cand.piece.start)
+                for tail in _surname_tails(cand.piece):
+                    tails.setdefault(tail, []).append(key)
+    singles: dict[str, str] = {}
+    for cand in candidates:
+        if cand.accepted and cand.lone:
+            key = person_key(cand.piece.caps[0])
+            if key not in tails:
+                singles.setdefault(key, cand.piece.caps[0])
+
+    def longer_name(key: str, pos: int) -> str | None:
+        """The full name that `key` shortens: the nearest one before `pos`, else the first after."""
+        owners = tails.get(key)
+        if not owners:
+            return None
+        if len(owners) == 1:
+            return owners[0]
+        before = [k for k in owners if full_names[k][1] <= pos]
+        if before:
+            return max(before, key=lambda k: full_names[k][1])
+        return min(owners, key=lambda k: full_names[k][1])
+
+    mentions: list[PersonMention] = []
+    person_roles: dict[str, list[_Role]] = {}
+    for word in lone_words:
+        key = person_key(word[2])
+        if key in tails or key in singles:
+            piece = _Piece([word])
+            candidates.append(_Candidate(piece, piece.start, piece.end, lone=True, rejected=_rejected(piece)))
+    for cand in candidates:
+        piece = cand.piece
+        words = piece.words
+        key = person_key(" ".join(words)) if len(words) > 1 else person_key(words[0])
+        end = cand.end
+        if not cand.accepted and cand.rejected:
+            continue  # places ("Montenegro" the country), organisations, stop words
+        resolved = longer_name(key, piece.start) or (key if key in full_names else None)
+        if resolved is None and not cand.accepted and headline(piece.start):
+            resolved = _headline_name(words, full_names)
+            if resolved is not None:
+                end = piece.toks[len(full_names[resolved][0].split()) - 1][1]
+        if resolved is not None:
+            name = full_names[resolved][0]
+        elif key in singles and (cand.accepted or cand.lone):
+            name = singles[key]
+        else:
+            continue
+        role_text = cand.role.text if cand.role is not None else None
+        mentions.append(PersonMention(name, person_key(name), role_text, text[cand.start : end], (cand.start, end)))
+        if cand.role is not None:
+            person_roles.setdefault(person_key(name), []).append(cand.role)
+
+    # Pass 3: unnamed roles, or aliases when one person of the document holds them.
+    unnamed: list[RoleMention] = []
+    for role in roles:
+        if role.used or role.kind != "office" or role.possessive or role.det == "a":
+            continue
+        holders = []
+        if role.det == "the" or role.capitalised:
+            for person, held in person_roles.items():
+                for r in held:
+                    if r.key == role.key or (
+                        not role.org_or_country and not role.status and not r.status and r.head_key == role.head_key
+                    ):
+                        holders.append((person, r))
+                        break
+        if len(holders) == 1:
+            person, held_role = holders[0]
+            name = next(m.name for m in mentions if m.key == person)
+            start = role.det_start if role.det == "the" else role.start
+            mentions.append(PersonMention(name, person, held_role.text, text[start : role.end], (start, role.end)))
+        elif role.capitalised or role.org_or_country:
+            unnamed.append(RoleMention(role.text, (role.start, role.end)))
+    mentions.sort(key=lambda m: m.span)
+    return People(mentions, unnamed)
+
+
+def _headline_name(words: list[str], full_names: dict[str, tuple[str, int]]) -> str | None:
+    """In a title-case headline, the longest start of the run that is a full name of the body."""
+    for n in range(len(words), 1, -1):
+        key = person_key(" ".join(words[:n]))
+        if key in full_names:
+            return key
+    return None

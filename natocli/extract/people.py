@@ -126,7 +126,7 @@ _DEFAULT_ORG_MARKER = re.compile(re.escape(_DEFAULT_ORG["organisation"]) + r"(?!
 _DEFAULT_ORG_OTHERS = re.compile(
     "(?:" + "|".join(re.escape(x) for x in _DEFAULT_ORG["other_organisations"]) + r")(?![\w])"
 )
-_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on"})
+_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
 _DETERMINERS = {"the": "the", "The": "the", "a": "a", "A": "a", "an": "a", "An": "a"}
 # Endings of common nouns ("Transformation", "Procurement"): such a word
 # starts a complement, not a name.
@@ -252,7 +252,7 @@ def _lower_heads(text: str) -> list[tuple[int, int]]:
 
 _COMPLEMENT_RE = re.compile(
     r"[ ]+(?:" + "|".join(_TITLES["complement_connectors"]) + r")[ ]+"
-    rf"(?P<body>(?:the[ ]+)?{_TOKEN}(?:[ ]+(?:(?:and|&|of|for|the|on|{_PARTICLE})[ ]+)*{_TOKEN})*)"
+    rf"(?P<body>(?:the[ ]+)?{_TOKEN}(?:[ ]+(?:(?:and|&|of|for|the|{_PARTICLE})[ ]+)*{_TOKEN})*)"
 )
 _BODY_TOKEN_RE = re.compile(rf"{_TOKEN}|[^ ]+")
 _POSSESSIVE_RE = re.compile(r"['’]s?(?![\w])")
@@ -382,7 +382,10 @@ def _qualifiers(text: str, start: int) -> tuple[int, int, list[tuple[str, str, s
         word = words[i]
         width = len(word) + 1
         display = None
-        if i > 0 and word[:1].isupper() and words[i - 1][:1].isupper():
+        opening = word[:1] in "(“\"‘'["
+        if opening:  # "(EU High Representative)": the bracket ends the qualifiers
+            word = word[1:]
+        if not opening and i > 0 and word[:1].isupper() and words[i - 1][:1].isupper() and words[i - 1] not in _DETERMINERS:
             display, kind = _classify_qualifier(f"{words[i - 1]} {word}")  # "United States", "South Korean"
             if display is not None and kind == "country":
                 width += len(words[i - 1]) + 1
@@ -394,9 +397,11 @@ def _qualifiers(text: str, start: int) -> tuple[int, int, list[tuple[str, str, s
             if display is None:
                 break
         quals.insert(0, (display, kind, " "))
-        pos -= width
+        pos -= width - 1 if opening else width
         i -= 1
         count += 1
+        if opening:
+            break
     det, det_start = None, pos
     if i >= 0 and words[i] in _DETERMINERS:
         det, det_start = _DETERMINERS[words[i]], pos - len(words[i]) - 1
@@ -440,19 +445,24 @@ def _complement_end(text: str, end: int) -> int:
             if after is not None and _name_like(after.group(), True):
                 stop = i  # "... of Staff Gen. Dan Caine"
                 break
-    # A personal name at the tail of the complement, after its last connector.
-    last_connector = first
-    for i in range(first, stop):
-        if toks[i][2] in _CONNECTORS:
-            last_connector = i
-    for i in range(max(first + 1, last_connector + 1), stop):
+    # A personal name glued to the complement: name-like words up to the next
+    # connector or the end ("... Defence and Space Andrius Kubilius on ...").
+    for i in range(first + 1, stop):
         word = toks[i][2]
-        if word in _PARTICLES or not _name_like(word, True):
+        if word in _CONNECTORS or word in _PARTICLES or not _name_like(word, True):
             continue
-        rest = [t[2] for t in toks[i + 1 : stop] if t[2] not in _PARTICLES]
-        if len(rest) <= 3 and all(_name_like(w, False) for w in rest):
-            stop = i
-            break
+        rest = []
+        for t in toks[i + 1 : stop]:
+            if t[2] in _CONNECTORS:
+                break
+            if t[2] not in _PARTICLES:
+                rest.append(t[2])
+        if len(rest) > 3 or not all(_name_like(w, False) for w in rest):
+            continue
+        if not rest and toks[i - 1][2] in _CONNECTORS:
+            continue  # "Commissioner for Jobs and Growth": a lone word after "and" is the complement
+        stop = i
+        break
     while stop > first and (toks[stop - 1][2] in _CONNECTORS or toks[stop - 1][2] in _PARTICLES):
         stop -= 1
     if stop <= first:
@@ -590,7 +600,9 @@ def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int
             while j < nroles and roles[j].end <= ts:
                 j += 1
             covered = j < nroles and roles[j].start < te
-            if covered or word in _STOP or (word in _CALENDAR and not (current and current[-1][2] in _GIVEN)):
+            if word in _CALENDAR and current and current[-1][2] in _GIVEN:
+                pass  # "Theresa May"
+            elif covered or word in _STOP or word in _CALENDAR:
                 flush(current)
                 current = []
                 continue

@@ -156,6 +156,21 @@ TITLE_NAME = [
         id="determiner-before-qualifier",
     ),
     pytest.param(
+        "Ms. Meloni later met Pope Leo XIV, and King Charles III hosted the dinner.",
+        # regnal numbers are part of the name, not acronyms
+        [
+            ("Ms. Meloni", "Meloni", None),
+            ("Leo XIV", "Leo XIV", "Pope"),
+            ("Charles III", "Charles III", "King"),
+        ],
+        id="regnal-numbers",
+    ),
+    pytest.param(
+        "Reporting by Sabine Siebold; Editing by Andrew Heavens.",
+        [],
+        id="byline-credits",
+    ),
+    pytest.param(
         "Then-President Barack Obama met the troops.",
         [("Barack Obama", "Barack Obama", "Then-President")],
         id="hyphenated-status",

@@ -265,6 +265,9 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_NAMES["words_before"]) + r"),?[ ]+$")
 _HAS_UPPER_RE = re.compile(_UP + _LETTER)
+_ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# A byline or picture credit before the name, in the same clause.
+_CREDIT_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in _NOT["credit_cues"]) + r")[^.;\n]*$")
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-$")
 
 
@@ -640,8 +643,12 @@ def _rejected(piece: _Piece) -> bool:
     for i, word in enumerate(caps):
         if word in _ORG_WORDS or person_key(word) in _ORG_TOKENS:
             return True
-        if _is_acronym(word) and not (i == 0 and len(word) == 2 and len(caps) > 1 and not _is_place(word)):
-            return True  # acronyms are organisations; "JD Vance" has initials
+        if _is_acronym(word):
+            if i == 0 and len(word) == 2 and len(caps) > 1 and not _is_place(word):
+                continue  # "JD Vance": initials
+            if i == len(caps) - 1 and i > 0 and _ROMAN_RE.fullmatch(word):
+                continue  # "Charles III", "Leo XIV"
+            return True  # acronyms are organisations
     if len(caps) == 1:
         return caps[0] in _STOP or caps[0] in _CALENDAR or _is_place(caps[0])
     phrase = " ".join(piece.words)
@@ -771,6 +778,11 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         role.used = True
         cand.role = role
         cand.accepted = True
+
+    for cand in candidates:
+        if cand.accepted and _CREDIT_RE.search(text, max(0, cand.start - 80), cand.start):
+            cand.accepted = False  # "Editing by Andrew Heavens"
+            cand.rejected = True
 
     # Pass 2: full names, then aliases.
     full_names: dict[str, tuple[str, int]] = {}  # key -> (name as written, first position)

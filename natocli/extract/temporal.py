@@ -91,6 +91,7 @@ Conventions
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import json
@@ -172,11 +173,11 @@ def _alt(words) -> str:
 # Pattern pieces
 # --------------------------------------------------------------------------
 #
-# Speed: the text is scanned twice, once for runs of digits and once for the
-# trigger words below (one regex built as a character trie). Every other
-# pattern is matched anchored at a trigger, or searched in a short window
-# before it (prefixes such as "between", "by", "early", a weekday), so the
-# cost grows with the number of dates rather than the length of the text.
+# Speed: the text is scanned once for tokens (runs of digits and the trigger
+# words of _TRIGGERS, see _TOKEN_LEADS). Every other pattern is matched anchored
+# at a token, and the words before it ("between", "by the end of", "Monday,")
+# are read backwards word by word, so the cost grows with the number of dates
+# rather than with the length of the text.
 
 WS = r"[^\S\n]+"  # white space that does not cross a line (cleaned text has one paragraph a line)
 WS0 = r"[^\S\n]*"
@@ -194,15 +195,9 @@ MON = (
 MONTH_WORD = r"(?<!\w)(?:" + _alt(_MONTHS) + r")(?!\w)"
 MONTH_FULL = r"(?<!\w)(?:" + _alt(_MONTH_FULL) + r")(?!\w)"
 WD_FULL = r"(?<!\w)(?:" + _alt(_WEEKDAY_FULL) + r")(?!\w)"
-WD_ANY = r"(?<!\w)(?:" + _alt(_WEEKDAY_FULL) + r"|(?:" + _alt(_WEEKDAY_ABBR) + r")(?!\w)\.?)(?!\w)"
 KEPT = r"(?<!\w)(?i:" + _alt(_KEPT) + r")"
 NUMW = r"(?i:" + _alt(_NUMBER_WORDS) + r")"
 SEASON = r"(?i:" + _alt(_SEASONS) + r")"
-MOD = (
-    r"(?:(?:(?i:the)" + WS + r")?(?:(?i:very)" + WS + r")?(?P<mod>(?i:early|mid|late))(?:-|–|" + WS + r")"
-    r"|(?:(?i:the)" + WS + r")?(?P<mod2>(?i:beginning|start|end|middle|first" + WS + r"half|second" + WS
-    + r"half|remainder|rest|whole|entirety))" + WS + r"of" + WS + r")"
-)
 RANGE_WORD = r"(?:-|–|—|to|and|until|till|through|thru)"
 
 
@@ -256,8 +251,6 @@ C_DECADE = _c(r"(?P<y>(?:1[89]|20)\d0)['’]?s(?!\w)")
 C_YEAR = _c(rf"""(?P<y>{YEAR})(?![\w%°]|[.,/]\d|{WS0}[-–—]{WS0}\d)""")
 C_Q = _c(rf"""Q(?P<q>[1-4])(?:(?:{WS}(?:of{WS})?|[-/]|)(?P<y>{YEAR})|['’](?P<yy>\d\d)(?!\d))?(?!\w)""")
 C_H = _c(rf"""H(?P<h>[12])(?:{WS}|-)?(?P<y>{YEAR})(?!\w)""")
-C_FY = _c(rf"""(?P<y>{YEAR}|\d\d(?!\d))(?!\w)""")
-B_FY = _c(rf"""(?<!\w)(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)\Z""")
 # Anchored at a month name: "January 8, 2026", "July 11-12", "January 2026", "January-March 2025", "July".
 C_MONTH = _c(
     rf"""(?P<m>{MON})
@@ -297,7 +290,6 @@ B_END_OF = _c(
 B_DAY_BEFORE = _c(rf"""(?<!\w)(?P<x>(?i:the{WS}day{WS}(?:before|after))){WS}\Z""")
 B_RANGE_PRE = _c(rf"""(?<!\w)(?P<pre>(?i:between|from)){WS}\Z""")
 _CONNECTOR = re.compile(rf"{WS0}(?P<c>-|–|—|(?i:to|until|till|through|thru|and)){WS0}\Z")
-_DIGIT_RUNS = re.compile(r"\d+")
 
 # Named summits: "the Vilnius summit", "the 2023 NATO summit in Vilnius", "the NATO Summit in The Hague".
 _SUMMITS = [
@@ -345,9 +337,11 @@ for _f in _EVENTS["fixed"]:
             "keys": {" ".join(p.lower().replace("’", "'").split()) for p in _f["phrases"]},
         }
     )
-P_FIXED = re.compile(
-    r"(?<!\w)(?:" + _phrase_regex([p for f in _EVENTS["fixed"] for p in f["phrases"]]) + r")(?!\w)", re.IGNORECASE
-)
+# For each trigger word, one pattern of the phrases that hold it.
+_FIXED_BY_TRIGGER: dict[str, re.Pattern[str]] = {}
+for _t in {t.lower() for f in _EVENTS["fixed"] for t in f["triggers"]}:
+    _phrases = [p for f in _EVENTS["fixed"] for p in f["phrases"] if _t in re.findall(r"\w+", p.lower())]
+    _FIXED_BY_TRIGGER[_t] = re.compile(r"(?<!\w)(?:" + _phrase_regex(_phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 def _fixed_triggers() -> set[str]:
@@ -383,34 +377,33 @@ def _trigger(words, kind: str) -> None:
             _TRIGGERS[w] = _TRIGGERS.get(w, ()) + (kind,)
 
 
-def _longest_word(phrase: str) -> str:
-    words = re.findall(r"\w+", phrase)
-    return max(words, key=len) if words else phrase.strip()[:1]
-
-
 _trigger(_MONTHS, "month")
 _trigger(_WEEKDAY_FULL, "weekday")
 _trigger(_cases(["today", "tonight", "yesterday", "tomorrow"]), "simple")
 _trigger(["last", "Last", "this", "This", "next", "Next", "earlier", "Earlier", "later", "Later"], "deictic")
 _trigger(["ago", "hence", "now", "time"], "count")
 _trigger(["year", "month", "week"], "end_of")
-_trigger(_cases(_SEASONS), "season")
-_trigger(["quarter", "Quarter"], "quarter")
-_trigger(["summit", "Summit", "SUMMIT", "meeting", "Meeting"], "summit")
+_trigger(["summit", "Summit", "SUMMIT", "Meeting"], "summit")
 _trigger(_fixed_triggers(), "fixed")
-_trigger(_cases(_longest_word(p) for p in _CHROME_STARTS + _CHROME_ANYWHERE), "chrome")
-# Scanning: a token is a run of digits or a trigger word that follows a space, a line break or an
-# opening bracket (or starts the text). Each lead character is searched as a literal, which the
-# regex engine does much faster than a class of characters; "mid-" is the one hyphen that matters.
-# Q1-Q4, H1/H2 and FY are the only letters glued to a number that count.
-# Upper- and lower-case words are two branches, each guarded by a look at the first letter: the
-# engine then tries a fraction of the trie at each space.
-_TOKEN_BODY = (
-    r"(?:\d+|(?=[A-Z©])(?:(?:" + _trie_regex([w for w in _TRIGGERS if not w[0].islower()])
-    + r")(?!\w)|[QH](?=\d)|FY|Fiscal(?=[^\S\n]+[Yy]ear))|(?=[a-z])(?:(?:"
-    + _trie_regex([w for w in _TRIGGERS if w[0].islower()]) + r")(?!\w)|fiscal(?=[^\S\n]+[Yy]ear)))"
+# Seasons and quarters are found from their year ("summer 2023", "the first quarter of 2025"),
+# page stamps from the line of each match: neither needs a trigger of its own.
+_GLUED = ("mid", "end", "early", "late")  # modifiers written with a hyphen: "mid-2025", "end-2026"
+# Scanning: a token is a run of digits or a trigger word that follows a space (or a line break, an
+# opening bracket, a hyphen, or starts the text). The regex engine finds a literal lead such as a
+# space much faster than a class of characters, and two small patterns after a space (digits or
+# capitalised words, lower-case words) cost less than one that tries them all; Q1-Q4, H1/H2 and FY
+# are the only letters glued to a number that count.
+_UPPER_BODY = (
+    r"(?:(?:" + _trie_regex([w for w in _TRIGGERS if not w[0].islower()]) + r")(?!\w)"
+    r"|[QH](?=\d)|FY|Fiscal(?=[^\S\n]+[Yy]ear))"
 )
-_TOKEN_LEADS = tuple(re.compile(re.escape(lead) + r"(?=[\w©])" + _TOKEN_BODY) for lead in (" ", "\n", "(", "mid-", "Mid-"))
+_LOWER_BODY = r"(?:(?:" + _trie_regex([w for w in _TRIGGERS if w[0].islower()]) + r")(?!\w)|fiscal(?=[^\S\n]+[Yy]ear))"
+_TOKEN_BODY = r"(?:\d+|(?=[A-Z])" + _UPPER_BODY + r"|(?=[a-z])" + _LOWER_BODY + r")"
+_TOKEN_LEADS = (
+    re.compile(r" (?=[A-Z\d])(?:\d+|" + _UPPER_BODY + ")"),
+    re.compile(r" " + _LOWER_BODY),
+    *(re.compile(re.escape(lead) + _TOKEN_BODY) for lead in ("\n", "(", "-")),
+)
 _TOKEN_AT_START = re.compile(_TOKEN_BODY)
 C_FY_FULL = _c(rf"""(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)(?P<y>{YEAR}|\d\d(?!\d))(?!\w)""")
 
@@ -444,8 +437,6 @@ def _month(s: str) -> int:
     return _MONTHS[s.rstrip(".")]
 
 
-def _wd(s: str | None) -> int | None:
-    return _WEEKDAYS[s.rstrip(".")] if s else None
 
 
 def _is_word_char(ch: str) -> bool:
@@ -494,6 +485,17 @@ class _Prefix:
 
 
 _MOD_WORDS = {"early": "early", "mid": "mid", "late": "late"}
+
+
+def _glued_modifier(text: str, pos: int) -> str | None:
+    """"mid", "end", "early" or "late" joined by a hyphen to the word at `pos`, if any."""
+    if pos < 4 or text[pos - 1] not in "-–":
+        return None
+    for word in _GLUED:
+        start = pos - 1 - len(word)
+        if start >= 0 and text[start:pos - 1].lower() == word and (start == 0 or not _is_word_char(text[start - 1])):
+            return word
+    return None
 _MOD_OF_WORDS = {"beginning": "early", "start": "early", "end": "late", "middle": "mid", "remainder": "remainder",
                  "rest": "rest", "whole": "whole", "entirety": "entirety"}
 _IP_WORDS = frozenset({"in", "during", "through", "throughout"})
@@ -505,8 +507,10 @@ def _prefix(text: str, pos: int) -> _Prefix | None:
     r = _Prefix()
     found = False
     p = pos
-    if p >= 4 and text[p - 1] in "-–" and text[p - 4:p - 1].lower() == "mid":
-        r.mod, r.mod_at, p, found = "mid", p - 4, p - 4, True
+    glued = _glued_modifier(text, p)
+    if glued:
+        r.mod, r.mod_at, found = _MOD_OF_WORDS.get(glued, glued), p - len(glued) - 1, True
+        p = r.mod_at
         w, s = _word_before(text, p)
         wl = w.lower()
     else:
@@ -585,10 +589,9 @@ def _day_range(start, end, d1, d2, mo, y) -> _Cand | None:
     return _Cand(start, end, "cal", "day", year=y, lo=(0, mo, d1), hi=(0, mo, d2))
 
 
-def _candidates(text: str, reference: dt.date) -> tuple[list[_Cand], list[tuple[int, int]]]:
-    """Every possible match (overlapping ones included) and the spans of page-stamp lines."""
+def _candidates(text: str, reference: dt.date) -> list[_Cand]:
+    """Every possible match, overlapping ones included."""
     out: list[_Cand] = []
-    chrome: list[tuple[int, int]] = []
     add = out.append
     tokens = [m for pattern in _TOKEN_LEADS for m in pattern.finditer(text)]
     first = _TOKEN_AT_START.match(text)
@@ -596,16 +599,18 @@ def _candidates(text: str, reference: dt.date) -> tuple[list[_Cand], list[tuple[
         tokens.append(first)
     for t in tokens:
         tok = t.group()
-        lead = 0 if t.start() == 0 and t is first else (4 if tok[:4] in ("mid-", "Mid-") else 1)
+        lead = 0 if t is first else 1
         p = t.start() + lead
         tok = tok[lead:]
+        if lead and t.group()[0] == "-" and _glued_modifier(text, p) is None:
+            continue  # after a hyphen only "mid-2025", "end-2026", "mid-July" matter
         c0 = tok[0]
         if c0.isdigit():
             _digits(add, text, p, t.end())
         elif tok in _TRIGGERS:
             end = t.end()
             for kind in _TRIGGERS[tok]:
-                _HANDLERS[kind](add, text, tok, p, end, reference, chrome)
+                _HANDLERS[kind](add, text, tok, p, end, reference)
         elif c0 in "QH" and len(tok) == 1:
             m = (C_Q if c0 == "Q" else C_H).match(text, p)
             if m:
@@ -616,7 +621,7 @@ def _candidates(text: str, reference: dt.date) -> tuple[list[_Cand], list[tuple[
                 raw = m.group("y")
                 y = int(raw) if len(raw) == 4 else 2000 + int(raw)
                 add(_Cand(m.start(), m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1)))
-    return out, chrome
+    return out
 
 
 def _digits(add, text: str, p: int, q: int) -> None:
@@ -636,7 +641,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
         return
     if size != 4:
         return
-    mid = before in "-–" and text[max(0, p - 4):p - 1].lower() == "mid"
+    mid = _glued_modifier(text, p) is not None
     if before in ".,/€$£¥#+:" or (before in "-–" and not mid):
         return
     nxt = text[q] if q < n else " "
@@ -658,6 +663,18 @@ def _digits(add, text: str, p: int, q: int) -> None:
             add(_Cand(_first(b, ("the_at", "mod_at"), p), m.end(), "cal", "decade", year=int(m.group("y")),
                       lo=(0, 1, 1), hi=(9, 12, -1), mod=b.mod if b else None))
             return
+    w, s = _word_before(text, p)
+    wl = w.lower()
+    if wl == "of":
+        w2, s2 = _word_before(text, s)
+        if w2.lower() in _SEASONS or w2.lower() == "quarter":
+            w, s, wl = w2, s2, w2.lower()
+    if wl in _SEASONS and _season_match(add, text, w, s):
+        return
+    if wl == "quarter":
+        b = B_QUARTER.search(text, max(0, s - 16), s)
+        if b and _ordinal_quarter(add, text, b, s + len(w)):
+            return
     m = C_YEAR.match(text, p)
     if m:
         y = int(m.group("y"))
@@ -673,11 +690,11 @@ def _digits(add, text: str, p: int, q: int) -> None:
                   cls="year"))
 
 
-def _on_month(add, text, word, p, end, reference, chrome) -> None:
+def _on_month(add, text, word, p, end, reference) -> None:
     _month_match(add, text, p)
 
 
-def _on_weekday(add, text, word, p, end, reference, chrome) -> None:
+def _on_weekday(add, text, word, p, end, reference) -> None:
     m = C_WD_PAREN.match(text, p)
     if m:
         d = m.group("d") or m.group("d2")
@@ -691,19 +708,19 @@ def _on_weekday(add, text, word, p, end, reference, chrome) -> None:
     add(_Cand(p, end, "rel", "day", prio=3, rel=("weekday", None, _WEEKDAY_FULL[word])))
 
 
-def _on_simple(add, text, word, p, end, reference, chrome) -> None:
+def _on_simple(add, text, word, p, end, reference) -> None:
     _simple(add, text, word, p, end)
 
 
-def _on_deictic(add, text, word, p, end, reference, chrome) -> None:
+def _on_deictic(add, text, word, p, end, reference) -> None:
     _deictic(add, text, p)
 
 
-def _on_count(add, text, word, p, end, reference, chrome) -> None:
+def _on_count(add, text, word, p, end, reference) -> None:
     _count(add, text, word, p, end)
 
 
-def _on_end_of(add, text, word, p, end, reference, chrome) -> None:
+def _on_end_of(add, text, word, p, end, reference) -> None:
     if text[max(0, p - 7):p].lower() != "of the ":
         return
     b = B_END_OF.search(text, max(0, p - 40), p)
@@ -714,17 +731,7 @@ def _on_end_of(add, text, word, p, end, reference, chrome) -> None:
                   rel=("unit", "this", word), mod=_mod_of_end(b), prep=prep))
 
 
-def _on_season(add, text, word, p, end, reference, chrome) -> None:
-    _season_match(add, text, word, p)
-
-
-def _on_quarter(add, text, word, p, end, reference, chrome) -> None:
-    b = B_QUARTER.search(text, max(0, p - 16), p)
-    if b:
-        _ordinal_quarter(add, text, b, end)
-
-
-def _on_summit(add, text, word, p, end, reference, chrome) -> None:
+def _on_summit(add, text, word, p, end, reference) -> None:
     if word[0] in "mM" and "eaders" not in text[max(0, p - 12):p]:
         return
     # "the 2023 Vilnius NATO summit (in 2023)": the place comes before.
@@ -776,32 +783,41 @@ def _summit_left(text: str, pos: int, years: list) -> int:
     return start
 
 
-def _on_fixed(add, text, word, p, end, reference, chrome) -> None:
+def _on_fixed(add, text, word, p, end, reference) -> None:
     lo, hi = _line_window(text, p, 60, 60)
-    for m in P_FIXED.finditer(text, lo, hi):
+    for m in _FIXED_BY_TRIGGER[word.lower()].finditer(text, lo, hi):
         if m.start() <= p < m.end():
             _fixed(add, m, reference)
 
 
-def _on_chrome(add, text, word, p, end, reference, chrome) -> None:
-    """A short line that starts with a page stamp ("Last updated", "Published", "©") or holds one."""
-    line_start = text.rfind("\n", 0, p) + 1
-    line_end = text.find("\n", p)
-    if line_end < 0:
-        line_end = len(text)
-    if line_end - line_start > _CHROME_MAX_LINE or (chrome and chrome[-1][0] == line_start):
-        return
-    line = text[line_start:line_end].strip().lower()
-    if line.endswith((".", "!", "?")) and line[:1] != "©":
-        return  # a sentence of the article ("The report was published on 8 January.")
-    if line.startswith(_CHROME_STARTS) or any(a in line for a in _CHROME_ANYWHERE):
-        chrome.append((line_start, line_end))
+def _chrome_lines(text: str, cands: list[_Cand]) -> set[int]:
+    """Starts of the lines holding a match that are page stamps ("Last updated ...", "Published ...", "©").
+
+    A stamp line is short, does not end like a sentence, and starts with a stamp phrase or holds one.
+    """
+    out: set[int] = set()
+    seen: set[int] = set()
+    for c in cands:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        if line_start in seen:
+            continue
+        seen.add(line_start)
+        line_end = text.find("\n", c.start)
+        if line_end < 0:
+            line_end = len(text)
+        if line_end - line_start > _CHROME_MAX_LINE:
+            continue
+        line = text[line_start:line_end].strip().lower()
+        if line.endswith((".", "!", "?")) and line[:1] != "©":
+            continue  # a sentence of the article ("The report was published on 8 January.")
+        if line.startswith(_CHROME_STARTS) or any(a in line for a in _CHROME_ANYWHERE):
+            out.add(line_start)
+    return out
 
 
 _HANDLERS = {
     "month": _on_month, "weekday": _on_weekday, "simple": _on_simple, "deictic": _on_deictic, "count": _on_count,
-    "end_of": _on_end_of, "season": _on_season, "quarter": _on_quarter, "summit": _on_summit, "fixed": _on_fixed,
-    "chrome": _on_chrome,
+    "end_of": _on_end_of, "summit": _on_summit, "fixed": _on_fixed,
 }
 
 
@@ -883,17 +899,14 @@ def _quarter_or_half(add, m: re.Match, letter: str) -> None:
         add(_Cand(m.start(), m.end(), "cal", "year", year=int(m.group("y")), lo=(0, 1, 1), hi=(0, 12, -1), mod=mod))
 
 
-def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> None:
-    o = b.group("ord").lower()
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(o, 4)
+def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> bool:
+    """"the first quarter of 2025"; `b` holds the ordinal before the word quarter, which ends at `end`."""
     f = F_QUARTER_YEAR.match(text, end)
-    y = int(f.group("y")) if f else None
-    if y is None:
-        if o in ("last", "final") or not b.group("the"):
-            return  # "the last quarter" alone is relative or vague
-        if re.match(rf"{WS}of{WS}the\b", text[end:end + 12]):
-            return  # "the first quarter of the century"
-    add(_Cand(b.start(), f.end() if f else end, "cal", "quarter", year=y, lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+    if f is None:
+        return False
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(b.group("ord").lower(), 4)
+    add(_Cand(b.start(), f.end(), "cal", "quarter", year=int(f.group("y")), lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+    return True
 
 
 def _month_match(add, text: str, p: int) -> None:
@@ -952,22 +965,24 @@ def _month_match(add, text: str, p: int) -> None:
     add(_Cand(start, end, "cal", "month", lo=(0, mo, 1), hi=(0, mo, -1), mod=mod, prep=prep, cls="month"))
 
 
-def _season_match(add, text: str, word: str, p: int) -> None:
+def _season_match(add, text: str, word: str, p: int) -> bool:
+    """"summer 2023", "the summer of 2023", "winter 2022/23"; `word` is the season at `p`."""
     m = C_SEASON.match(text, p)
     if m is None:
-        return
+        return False
     b = _prefix(text, p)
     if word == "fall" and b is None and _prev_word(text, p).lower() not in _YEAR_PREPOSITIONS:
-        return  # "prices fall 2023" is a verb
+        return False  # "prices fall 2023" is a verb
     y = int(m.group("y"))
     if m.group("y2"):
         raw = m.group("y2")
         y2 = int(raw) if len(raw) == 4 else (y // 100) * 100 + int(raw)
         if y2 != y + 1:
-            return
+            return False
     prep = b.prep if b else None
     start = _first(b, ("prep_at", "mod_at", "the_at"), p)
     add(_season_cand(start, m.end(), _SEASONS[word.lower()], y, b.mod if b else None, prep))
+    return True
 
 
 def _simple(add, text: str, word: str, p: int, end: int) -> None:
@@ -1123,12 +1138,17 @@ def _summit_cand(start: int, end: int, place: str, years: list, text: str, refer
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Keep non-overlapping candidates, the longest first; ties go to the lower priority number."""
     cands.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
-    taken: list[_Cand] = []
+    starts: list[int] = []  # the taken spans, sorted and disjoint
+    ends: list[int] = []
+    taken: dict[int, _Cand] = {}
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.start)
-    return taken
+        i = bisect.bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        taken[c.start] = c
+    return [taken[s] for s in starts]
 
 
 def _merge_ranges(text: str, sel: list[_Cand]) -> list[_Cand]:
@@ -1263,19 +1283,21 @@ def _fits(c: _Cand, year: int) -> bool:
     return c.wd is None or c.precision != "day" or b[0].weekday() == c.wd
 
 
-def _infer_year(c, sent_idx, anchors, published, today) -> int | None:
-    # (1) the same sentence: the nearest anchor before, else the nearest after.
-    same_before = [a for a in anchors if a[0] < c.start and a[3] == sent_idx]
-    same_after = [a for a in anchors if a[0] > c.start and a[3] == sent_idx]
+def _infer_year(c, sent_idx, anchors, anchor_starts, text, published, today) -> int | None:
+    """The year of a yearless match (see the module doc); None when none can be had."""
+    i = bisect.bisect_left(anchor_starts, c.start)
+    before = anchors[i - 1] if i else None
+    after = anchors[i] if i < len(anchors) else None
     candidates = []
-    if same_before:
-        candidates.append(same_before[-1])
-    elif same_after:
-        candidates.append(same_after[0])
-    else:
-        earlier = [a for a in anchors if a[0] < c.start]
-        if earlier:
-            candidates.append(earlier[-1])
+    # (1) the same sentence: the nearest anchor before, else the nearest after.
+    if before is not None and before[3] == sent_idx:
+        candidates.append(before)
+    elif after is not None and after[3] == sent_idx:
+        candidates.append(after)
+    # (2) the nearest before it in the document; in the same paragraph only when a published
+    # date can speak for the rest of the text.
+    elif before is not None and (published is None or text.find("\n", before[0], c.start) < 0):
+        candidates.append(before)
     for _, year, anchor_date, _ in candidates:
         for y in _near_year(c, year, anchor_date):
             if _fits(c, y):
@@ -1310,7 +1332,8 @@ def _season_range(first: int, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), _date(year, first + 2, -1)
 
 
-def _resolve_relative(c: _Cand, p: dt.date, sentence: str) -> tuple[dt.date, dt.date] | None:
+def _resolve_relative(c: _Cand, p: dt.date, future: bool) -> tuple[dt.date, dt.date] | None:
+    """Dates of a relative expression against the published date `p`; `future`: its sentence looks ahead."""
     rel = c.rel
     kind = rel[0]
     if kind == "day":
@@ -1390,7 +1413,7 @@ def _resolve_relative(c: _Cand, p: dt.date, sentence: str) -> tuple[dt.date, dt.
             d = p + dt.timedelta(days=ahead or 7)
         elif det == "this":
             d = p + dt.timedelta(days=ahead)
-        elif _FUTURE.search(sentence):
+        elif future:
             d = p + dt.timedelta(days=ahead)
         else:
             d = p - dt.timedelta(days=back)
@@ -1413,11 +1436,12 @@ def extract_events(
     """The temporal expressions of `text`, in text order, each normalised to dates (see the module doc)."""
     today = resolve_today(today)
     reference = published or today
-    cands, chrome = _candidates(text, reference)
+    cands = _candidates(text, reference)
     if not cands:
         return []
+    chrome = _chrome_lines(text, cands)
     if chrome:
-        cands = [c for c in cands if not any(s <= c.start < e for s, e in chrome)]
+        cands = [c for c in cands if text.rfind("\n", 0, c.start) + 1 not in chrome]
     sel = _merge_ranges(text, _select(cands))
 
     need_sentences = any((c.kind == "cal" and c.year is None) or (c.kind == "rel" and c.rel[0] == "weekday")
@@ -1432,7 +1456,7 @@ def extract_events(
     if need_sentences:
         for c in sel:
             if c.kind == "cal" and c.year is not None and c.precision != "decade" and c.hi[0] <= 1 \
-                    and c.prep not in ("by", "until", "till", "before"):
+                    and c.prep not in ("by", "until", "till", "before", "since", "after"):
                 b = _bounds(c, c.year)
                 if b is None:
                     continue
@@ -1441,6 +1465,8 @@ def extract_events(
             elif c.kind == "named":
                 anchors.append((c.start, c.nstart.year, c.nstart, sent_of(c.start)))
 
+    anchor_starts = [a[0] for a in anchors]
+    future_of: dict[int, bool] = {}  # sentence index -> does it speak of the future?
     events: list[Event] = []
     for c in sel:
         expression = text[c.start:c.end]
@@ -1451,10 +1477,13 @@ def extract_events(
         if c.kind == "rel":
             bounds = None
             if published is not None:
-                sentence = ""
+                future = False
                 if c.rel[0] == "weekday" and c.rel[1] is None and sentences:
-                    sentence = sentences[sent_of(c.start)].text
-                bounds = _resolve_relative(c, published, sentence)
+                    index = sent_of(c.start)
+                    if index not in future_of:
+                        future_of[index] = _FUTURE.search(sentences[index].text) is not None
+                    future = future_of[index]
+                bounds = _resolve_relative(c, published, future)
             if bounds is None:
                 events.append(Event(expression, None, None, c.precision, False, span))
             else:
@@ -1463,7 +1492,7 @@ def extract_events(
         inferred = False
         year = c.year
         if year is None:
-            year = _infer_year(c, sent_of(c.start), anchors, published, today)
+            year = _infer_year(c, sent_of(c.start), anchors, anchor_starts, text, published, today)
             inferred = year is not None
         bounds = _bounds(c, year) if year is not None else None
         if bounds is None:

@@ -43,8 +43,12 @@ What is read
   date. Extraordinary summits are never "upcoming" (they were called at short
   notice). Places that also host other summits (Brussels, Paris, London,
   Washington, ...) count only when NATO, the Alliance or the Allies are named
-  in the same paragraph, the year is given, or "Summit" is written as a name. When the place hosted more than one
-  summit and no year is written, ``year_inferred`` is true.
+  in the same paragraph, the year is given, or "Summit" is written as a name.
+  When the place hosted more than one summit and no year is written,
+  ``year_inferred`` is true. Other fixed events ("the Wales Defence Investment
+  Pledge", "Russia's full-scale invasion of Ukraine") are found by their
+  phrases; those that exist only once they happened are not matched in a text
+  written before them.
 
 Conventions
 -----------
@@ -74,19 +78,23 @@ Conventions
 * Year inference, for a day or month written without a year, in this order:
   (1) a year stated in the same sentence (the nearest before it, else the
   nearest after it; a named event counts with its year); (2) the nearest year
-  stated before it in the document; (3) the document's published date;
-  (4) when a weekday is written, the latest year, not after the published date
-  (else today), in which that day falls on that weekday. A year from (1)-(3)
-  that contradicts a written weekday is skipped. Targets and open ends ("by
-  2035", "until 2030"), decades and multi-year ranges are not used as anchors.
+  stated before it in the document -- in the same paragraph when the document
+  has a published date, since background years of earlier paragraphs ("since
+  2014", "in 2022 only seven Allies ...") say less about a news item than its
+  date; (3) the document's published date; (4) when a weekday is written, the
+  latest year, not after the published date (else today), in which that day
+  falls on that weekday. A year from (1)-(3) that contradicts a written
+  weekday is skipped. Targets and open periods ("by 2035", "until 2030",
+  "since 2014"), decades and multi-year ranges are not used as anchors.
   When the anchor is a dated day or month, or the published date, a date in
   the next or previous year is taken instead when it lies within three months
   of the anchor and the same-year date more than six months away ("28
   December" in a text dated 5 January is the December before). Such events
   have ``year_inferred`` true. With no year to be had, start and end stay None
   and the event is still listed.
-* Lines that are page stamps ("Last updated ...", "Published ...", "©") are
-  skipped. Overlapping matches: the longest wins.
+* Lines that are page stamps ("Last updated ...", "Published ...", "©": short,
+  not ending like a sentence) are skipped. Overlapping matches: the longest
+  wins ("Monday, 25 April and Tuesday, 26 April 2016" is one event).
 """
 
 from __future__ import annotations
@@ -100,6 +108,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from natocli.errors import BadInput
 from natocli.extract.sentences import Sentence, sentence_index, split_sentences
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -127,8 +136,6 @@ def resolve_today(today: dt.date | None = None) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            from natocli.errors import BadInput
-
             raise BadInput(f"NATOCLI_TODAY={value!r} is not an ISO date", hint="use e.g. 2026-01-31") from None
     return dt.date.today()
 
@@ -734,6 +741,11 @@ def _on_end_of(add, text, word, p, end, reference) -> None:
 def _on_summit(add, text, word, p, end, reference) -> None:
     if word[0] in "mM" and "eaders" not in text[max(0, p - 12):p]:
         return
+    if word == "Meeting":  # "the London Leaders' Meeting": read from "Leaders'"
+        w, s = _word_before(text, p)
+        if not w.lower().startswith("leaders"):
+            return
+        p = s
     # "the 2023 Vilnius NATO summit (in 2023)": the place comes before.
     q = p
     w, s = _word_before(text, q)

@@ -17,14 +17,19 @@ How a line is judged:
   website"). Short lines need one sign; a long paragraph needs two, and
   reported speech ("…, the minister said") is never judged by phrases, so an
   article paragraph is not dropped for one risky word.
-* ``clean`` then adds what only the neighbours show: the linked headline under
-  "Previous Article" / "Related" is chrome; short unknown lines sandwiched in
-  an account or cookie dialog go with it; one- or two-word labels above the
-  article body are section names; unpunctuated lines after the end of the
-  article, once chrome has started there, are link lists. The article body
-  starts at the first prose line (a long, punctuated, non-chrome line), and
-  the headline-shaped lines just above it (with only bylines, dates, share
-  buttons between) are kept.
+* ``clean`` then adds what only the neighbours show. The article body starts
+  at the first prose line (long, punctuated, not chrome). Above it, the
+  headline-shaped lines with only bylines, stamps and share buttons between
+  are the headline and its standfirst; what sits above the headline (site
+  name, tagline, menu) and one- or two-word section labels go. An author's
+  name alone on a line next to a byline or stamp goes. The linked headline
+  under "Previous Article" and the list under "Related" go; so do short
+  unknown lines sandwiched in an account or cookie dialog, a short line
+  repeated three times or more (running headers, page numbers), and, after
+  the article, unpunctuated lines once chrome has started there.
+
+Text is normalised first (NFC, odd spaces, invisible characters, HTML
+entities) and hard-wrapped paragraphs are joined back into one line each.
 """
 
 from __future__ import annotations
@@ -120,12 +125,16 @@ def _lines(raw: str) -> list[str]:
         return []
     width = max(lengths)
     # Text wrapped at a fixed width: most longer lines stop mid-sentence near the margin.
+    # (and, being prose, often go on in lower case), unlike lists of links or headlines.
     wrapped = False
     if 40 <= width <= 100:
-        near = sum(
-            len(line) >= width - 15 and line[-1] not in _CLOSING for block in blocks for line in block
-        )
-        wrapped = near >= 3 and near >= 0.4 * sum(n >= 20 for n in lengths)
+        near = lower = 0
+        for block in blocks:
+            for line, following in zip(block, block[1:]):
+                if len(line) >= width - 15 and line[-1] not in _CLOSING:
+                    near += 1
+                    lower += following[0].islower()
+        wrapped = near >= 3 and near >= 0.4 * sum(n >= 20 for n in lengths) and lower * 3 >= near
     out: list[str] = []
     for block in blocks:
         current = ""
@@ -211,6 +220,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
                     chars.add(chr(a))
                 elif o is c.RANGE and a[1] - a[0] < 128:
                     chars.update(map(chr, range(a[0], a[1] + 1)))
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")  # other decimal digits are looked up as "0"
                 else:
                     return None, False
             return chars, False
@@ -266,7 +277,33 @@ def _branches(pattern: str) -> list[str]:
             start = i + 1
         i += 1
     out.append(pattern[start:])
+    if len(out) == 1 and pattern.startswith("(?:") and _group_end(pattern, 0) == len(pattern) - 1:
+        return _branches(pattern[3:-1])  # "(?:a|b)" is "a|b"
     return out
+
+
+def _group_end(pattern: str, open_at: int) -> int:
+    """Index of the ")" closing the group opened at `open_at`."""
+    depth, in_class, i = 0, False, open_at
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
 
 
 class _FirstCharIndex:
@@ -288,19 +325,30 @@ class _FirstCharIndex:
         subset = {kind: patterns for kind, patterns in subset.items() if patterns}
         return re.compile(_alternation(subset)) if subset else None
 
-    def fullmatch(self, key: str) -> re.Match[str] | None:
-        ch = key[0]
+    def _part(self, ch: str) -> re.Pattern[str] | None:
         if ch not in self.parts:
+            if ch.isdecimal() and not ch.isascii():
+                return self._part("0")
             self.parts[ch] = self._compile(lambda first: first is not None and ch in first)
-        part = self.parts[ch]
+        return self.parts[ch]
+
+    def fullmatch(self, key: str) -> re.Match[str] | None:
+        part = self._part(key[0])
         m = part.fullmatch(key) if part else None
         if m is None and self.any:
             m = self.any.fullmatch(key)
         return m
 
+    def match(self, text: str) -> re.Match[str] | None:
+        part = self._part(text[0])
+        m = part.match(text) if part else None
+        if m is None and self.any:
+            m = self.any.match(text)
+        return m
+
 
 _LINE = _FirstCharIndex(_DATA["line"])
-_PREFIX = re.compile(_alternation(_DATA["prefix"]))
+_PREFIX = _FirstCharIndex(_DATA["prefix"])
 _BYLINE = re.compile("|".join(_DATA["cased"]["byline"]))
 _AUTHOR = re.compile("|".join(_DATA["cased"]["author"]))
 _CREDIT_TAILS = tuple((key, re.compile("|".join(p))) for key, p in _DATA["credit_tails"].items())
@@ -367,19 +415,51 @@ _STAMP_WORD = (
 )
 # A line made only of dates, times, weekdays, stamp words and separators:
 # "Thu 8 Jan 2026 14.05 GMT", "January 8, 2026 3:51 PM GMT+1 Updated 2 hours ago".
-_STAMP_ONLY = re.compile(
-    rf"(?:{_WEEKDAY}|{_MONTH}\.?|{_TIME}|{_TZ}|{_RELATIVE}|{_STAMP_WORD}(?![a-z])|{_OFFSET}"
-    rf"|\d{{1,4}}(?:st|nd|rd|th)?|(?<=\d)t(?=\d)|at|on|of|[\s,|•·/\-–—.():+])+"
+# Checked token by token: one regex over the whole line would backtrack
+# exponentially on strings such as "11.11.11.11…".
+_STAMP_SEPARATORS = re.compile(r"[\s,|•·/()–—]+")
+_STAMP_TOKEN = re.compile(
+    rf"(?:{_WEEKDAY}|{_MONTH}\.?|{_TZ}|{_TZ}?{_OFFSET}"
+    r"|last|first|originally|published|posted|updated|modified|edited|dated?|released|issued|created"
+    r"|ago|just|now|yesterday|today|an?|one|few|at|on|of|-|:"
+    r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+    r"|\d{1,4}(?:st|nd|rd|th)?\.?|[ap]\.?m\.?|\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{1,2}-\d{1,2}(?:t\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)"
 )
+
+
+def _stamp_only(key: str) -> bool:
+    if not any(c.isdigit() for c in key):
+        return False
+    return all(_STAMP_TOKEN.fullmatch(t.rstrip(":")) for t in _STAMP_SEPARATORS.split(key) if t.rstrip(":"))
 
 
 def _key(low: str) -> str:
     return low.strip(_EDGE_CHARS)
 
 
+# Short lines repeat across the pages of a site (menus, dialogs, footers): their
+# verdicts are remembered. Bounded, and a pure function of the line.
+_SHORT_VERDICTS: dict[str, str | None] = {}
+SHORT_VERDICTS_MAX = 50_000
+
+
 def _classify(line: str) -> str | None:
     """The kind of chrome `line` is ("account", "cookies", …), or None for article text."""
     n = line.count(" ") + 1
+    if n > LABEL_MAX_WORDS:
+        return _judge(line, n)
+    try:
+        return _SHORT_VERDICTS[line]
+    except KeyError:
+        pass
+    if len(_SHORT_VERDICTS) >= SHORT_VERDICTS_MAX:
+        _SHORT_VERDICTS.clear()
+    kind = _SHORT_VERDICTS[line] = _judge(line, n)
+    return kind
+
+
+def _judge(line: str, n: int) -> str | None:
     low = line.lower()
     if n <= LABEL_MAX_WORDS:
         key = _key(low)
@@ -388,7 +468,7 @@ def _classify(line: str) -> str | None:
         m = _LINE.fullmatch(key)
         if m:
             return m.lastgroup
-        if n <= 12 and _STAMP_ONLY.fullmatch(key) and any(c.isdigit() for c in key):
+        if n <= 12 and _stamp_only(key):
             return "stamp"
     if n <= PREFIX_MAX_WORDS:
         m = _PREFIX.match(_BULLET.sub("", low) if low[0] in "-–—•·▪►▶→*>|" else low)

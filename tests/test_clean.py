@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 import unicodedata
 from pathlib import Path
 
@@ -585,6 +586,24 @@ NORMALISATION = [
         "Germany said it would present its plan in the autumn.",
         id="hard-wrapped",  # fixed-width text: lines that reach the margin continue
     ),
+    pytest.param(
+        "Allies listed three priorities for the summit in a statement issued after the meeting\n"
+        "1. more air defence\n2. more ammunition",
+        "Allies listed three priorities for the summit in a statement issued after the meeting\n"
+        "1. more air defence\n2. more ammunition",
+        id="numbered-list-not-joined",
+    ),
+    pytest.param(
+        "NATO allies agree to boost air defence production after talks\n"
+        "Pentagon approves $1.2 billion sale of missiles to Poland\n"
+        "Finland opens first NATO land forces command in Mikkeli\n"
+        "Sweden's first year as a member of the alliance in review",
+        "NATO allies agree to boost air defence production after talks\n"
+        "Pentagon approves $1.2 billion sale of missiles to Poland\n"
+        "Finland opens first NATO land forces command in Mikkeli\n"
+        "Sweden's first year as a member of the alliance in review",
+        id="headline-list-not-joined",  # lines of similar length, but none goes on in lower case
+    ),
 ]
 
 
@@ -790,3 +809,27 @@ def test_vocabulary_documents_are_cleaned_deterministically(pieces, separator):
 
 
 _CHROME_LINES = {p.values[0] for p in CHROME}
+
+
+ADVERSARIAL = [
+    pytest.param("11.11." * 40 + " x", id="dotted-numbers"),
+    pytest.param("11:11 " * 12 + "x", id="times"),
+    pytest.param("By " + "Aa " * 45 + "x", id="long-byline"),
+    pytest.param("By " + "Aa, " * 30 + "x", id="byline-commas"),
+    pytest.param("Aa Bb " + "is the " + "big " * 30 + "x", id="author-bio-shape"),
+    pytest.param("home > " * 20 + "x", id="breadcrumbs"),
+    pytest.param("(" * 500 + "photo:", id="parentheses"),
+    pytest.param("A, " * 200 + "8 January 2026 -", id="city-dateline-shape"),
+    pytest.param("a" * 100_000, id="one-huge-line"),
+    pytest.param("Share\n" * 5000, id="many-lines"),
+]
+
+
+@pytest.mark.parametrize("raw", ADVERSARIAL)
+def test_no_catastrophic_backtracking(raw):
+    # Regexes run on every line of every document: none may explode on odd input.
+    started = time.perf_counter()
+    clean(raw)
+    is_chrome(raw)
+    find_dateline(raw)
+    assert time.perf_counter() - started < 1.0

@@ -288,6 +288,11 @@ NOT_EVENTS = [
     pytest.param("© NATO 2024", None, [], id="copyright-line"),
     pytest.param("The talks ended on 8 January 2026.\nPage last updated: 9 January 2026 11:45", None,
                  [("8 January 2026", "2026-01-08", "2026-01-08", "day", False)], id="stamp-line-after-article"),
+    pytest.param("Ministers met in Brussels on 17-18 February 2021, as the programme of the meetings and the"
+                 " list of press conferences shows in full | Last updated: 17 Feb. 2021 19:34 English", None,
+                 # a stamp inside a long line: the date after "Last updated:" goes, the article's stays
+                 [("17-18 February 2021", "2021-02-17", "2021-02-18", "day", False)], id="stamp-inside-line"),
+    pytest.param("Allies discussed the NATO 2030 agenda.", None, [], id="initiative-name"),
     pytest.param("May I add that Theresa May spoke in Brussels?", None, [], id="may-is-not-a-month"),
     pytest.param("The protesters will march on.", None, [], id="march-verb"),
     pytest.param("The Q&A session was lively.", None, [], id="q-and-a"),

@@ -365,6 +365,12 @@ _FUTURE = re.compile(r"(?<!\w)(?:" + _phrase_regex(_VOCAB["future_markers"]) + r
 _CHROME_STARTS = tuple(p.lower() for p in _VOCAB["chrome_line_starts"])
 _CHROME_ANYWHERE = tuple(p.lower() for p in _VOCAB["chrome_anywhere"])
 _CHROME_MAX_LINE = 160
+# A stamp written inside a longer line: "... | Last updated: 17 Feb. 2021 19:34". Only capitalised, as
+# a label is: "the report was published on 8 January" is article text.
+_STAMP_BEFORE = re.compile(
+    r"(?<!\w)(?:" + _phrase_regex({f for w in _VOCAB["stamp_words"] for f in (w[:1].upper() + w[1:], w.upper())})
+    + r")(?:" + WS + r"(?i:on))?" + WS0 + r":?" + WS0 + r"\Z"
+)
 
 
 def _cases(words) -> set[str]:
@@ -800,6 +806,14 @@ def _on_fixed(add, text, word, p, end, reference) -> None:
     for m in _FIXED_BY_TRIGGER[word.lower()].finditer(text, lo, hi):
         if m.start() <= p < m.end():
             _fixed(add, m, reference)
+
+
+def _after_stamp(text: str, pos: int) -> bool:
+    """Does a page stamp ("Last updated:", "Published on") come right before `pos`?"""
+    window = text[max(0, pos - 24):pos]
+    if "pdated" not in window and "ublished" not in window and "osted" not in window and "odified" not in window:
+        return False
+    return _STAMP_BEFORE.search(text, max(0, pos - 24), pos) is not None
 
 
 def _chrome_lines(text: str, cands: list[_Cand]) -> set[int]:
@@ -1454,7 +1468,7 @@ def extract_events(
     chrome = _chrome_lines(text, cands)
     if chrome:
         cands = [c for c in cands if text.rfind("\n", 0, c.start) + 1 not in chrome]
-    sel = _merge_ranges(text, _select(cands))
+    sel = _merge_ranges(text, [c for c in _select(cands) if not _after_stamp(text, c.start)])
 
     need_sentences = any((c.kind == "cal" and c.year is None) or (c.kind == "rel" and c.rel[0] == "weekday")
                          for c in sel)

@@ -78,16 +78,12 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> str:
     """Folded key of a name: casefold, accents stripped, hyphens, dots and spaces normalised.
 
     "Luís Montenegro" -> "luis montenegro"; "Jean-Noël Barrot" -> "jean noel barrot".
     """
-    return _person_key(name)
-
-
-@lru_cache(maxsize=16384)
-def _person_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return " ".join(bare.replace("-", " ").split())
@@ -263,11 +259,11 @@ _APPOSITION_END_RE = re.compile(
 _SPEECH_AFTER_RE = re.compile(
     r"(?:['’]s)?[ ]+(?:" + "|".join(_NAMES["speech_verbs"]) + r")\b|,[ ]+who\b"
 )
-_SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_NAMES["words_before"]) + r"),?[ ]+$")
+_SPEECH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(_NAMES["words_before"]) + r"),?[ ]+$")
 _HAS_UPPER_RE = re.compile(_UP + _LETTER)
 _ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # A byline or picture credit before the name, in the same clause.
-_CREDIT_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in _NOT["credit_cues"]) + r")[^.;\n]*$")
+_CREDIT_CUE_RE = re.compile("|".join(re.escape(c) for c in _NOT["credit_cues"]))
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-$")
 
 
@@ -637,7 +633,12 @@ def _is_headline(sentence: Sentence) -> bool:
 
 
 def _rejected(piece: _Piece) -> bool:
-    caps = piece.caps
+    return _rejected_words(tuple(piece.caps), " ".join(piece.words))
+
+
+@lru_cache(maxsize=8192)
+def _rejected_words(caps: tuple[str, ...], phrase: str) -> bool:
+    """Are these words not a personal name (organisation, place, stop word, too long)?"""
     if len(caps) > 5:
         return True
     for i, word in enumerate(caps):
@@ -651,7 +652,6 @@ def _rejected(piece: _Piece) -> bool:
             return True  # acronyms are organisations
     if len(caps) == 1:
         return caps[0] in _STOP or caps[0] in _CALENDAR or _is_place(caps[0])
-    phrase = " ".join(piece.words)
     if _is_place(phrase):
         return True
     return any(_is_place(w) and w not in _GIVEN for w in caps[:-1])
@@ -760,7 +760,10 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         cand.accepted = (
             caps[0] in _GIVEN
             or _SPEECH_AFTER_RE.match(text, piece.end) is not None
-            or _SPEECH_BEFORE_RE.search(text, max(0, piece.start - 20), piece.start) is not None
+            or (
+                text[piece.start - 1 : piece.start] == " "
+                and _SPEECH_BEFORE_RE.search(text, max(0, piece.start - 20), piece.start) is not None
+            )
         )
 
     # Roles in apposition: "Jens Stoltenberg, NATO's Secretary General, said".
@@ -779,10 +782,14 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         cand.role = role
         cand.accepted = True
 
-    for cand in candidates:
-        if cand.accepted and _CREDIT_RE.search(text, max(0, cand.start - 80), cand.start):
-            cand.accepted = False  # "Editing by Andrew Heavens"
-            cand.rejected = True
+    if _CREDIT_CUE_RE.search(text) is not None:
+        for cand in candidates:
+            if not cand.accepted:
+                continue
+            clause = max(text.rfind(".", 0, cand.start), text.rfind(";", 0, cand.start), text.rfind("\n", 0, cand.start))
+            if _CREDIT_CUE_RE.search(text, clause + 1, cand.start):
+                cand.accepted = False  # "Editing by Andrew Heavens"
+                cand.rejected = True
 
     # Pass 2: full names, then aliases.
     full_names: dict[str, tuple[str, int]] = {}  # key -> (name as written, first position)
@@ -845,21 +852,26 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
 
     # Pass 3: unnamed roles, or aliases when one person of the document holds them.
     unnamed: list[RoleMention] = []
+    by_role_key: dict[str, dict[str, _Role]] = {}  # folded role -> person -> the role they hold
+    by_head_key: dict[str, dict[str, _Role]] = {}  # folded office without qualifiers, current holders only
+    for person, held in person_roles.items():
+        for r in held:
+            by_role_key.setdefault(r.key, {}).setdefault(person, r)
+            if not r.status:
+                by_head_key.setdefault(r.head_key, {}).setdefault(person, r)
+    names = {m.key: m.name for m in mentions}
     for role in roles:
         if role.used or role.kind != "office" or role.possessive or role.det == "a":
             continue
-        holders = []
+        holders: dict[str, _Role] = {}
         if role.det == "the" or role.capitalised:
-            for person, held in person_roles.items():
-                for r in held:
-                    if r.key == role.key or (
-                        not role.org_or_country and not role.status and not r.status and r.head_key == role.head_key
-                    ):
-                        holders.append((person, r))
-                        break
+            holders = dict(by_role_key.get(role.key, {}))
+            if not role.org_or_country and not role.status:
+                for person, r in by_head_key.get(role.head_key, {}).items():
+                    holders.setdefault(person, r)
         if len(holders) == 1:
-            person, held_role = holders[0]
-            name = next(m.name for m in mentions if m.key == person)
+            person, held_role = next(iter(holders.items()))
+            name = names[person]
             start = role.det_start if role.det == "the" else role.start
             mentions.append(PersonMention(name, person, held_role.text, text[start : role.end], (start, role.end)))
         elif role.capitalised or role.org_or_country:

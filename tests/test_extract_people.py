@@ -206,6 +206,23 @@ APPOSITION = [
         id="apposition-in-brackets",
     ),
     pytest.param(
+        "Ambassador Julianne Smith, the US Permanent Representative to NATO, said Allies agreed.",
+        # the apposition is more precise than the bare title before the name
+        [("Julianne Smith", "Julianne Smith", "US Permanent Representative to NATO")],
+        id="apposition-after-bare-title",
+    ),
+    pytest.param(
+        "Speakers included Gen. Wiesław Kukuła, Chief of the General Staff of the Polish Armed Forces.",
+        [("Wiesław Kukuła", "Wiesław Kukuła", "Chief of the General Staff of the Polish Armed Forces")],
+        id="apposition-after-rank",
+    ),
+    pytest.param(
+        "Rheinmetall CEO Armin Papperger said demand was huge.",
+        # a known company before the office qualifies it
+        [("Armin Papperger", "Armin Papperger", "Rheinmetall CEO")],
+        id="company-qualifier",
+    ),
+    pytest.param(
         "Alexander Stubb, the President of Finland, said Finland is ready.",
         [("Alexander Stubb", "Alexander Stubb", "President of Finland")],
         id="apposition-president-of-country",
@@ -387,6 +404,9 @@ NEGATIVES = [
     pytest.param("Captain America is a film.", [], id="rank-before-place"),
     pytest.param("The Baltic Sea and Black Sea are contested.", [], id="seas"),
     pytest.param("Major Powers disagreed.", [], id="major-is-not-a-rank-here"),
+    pytest.param("Allied Command Transformation in Norfolk leads the work.", [], id="command-name"),
+    pytest.param("Exercise Steadfast Defender 2024 and Operation Baltic Sentry began.", [], id="exercise-names"),
+    pytest.param("Under Article 5, an attack on one is an attack on all.", [], id="treaty-article"),
     pytest.param("", [], id="empty"),
     pytest.param("no capitals at all here.", [], id="lower-case"),
 ]

@@ -334,8 +334,8 @@ def _classify_qualifier(word: str) -> tuple[str | None, str]:
     base = word[: match.start()] if possessive else word
     if base in _QUALIFIER_ALIASES:
         return _QUALIFIER_ALIASES[base], "org"
-    if base in _ORG_QUALIFIERS:
-        return base, "org"
+    if base in _ORG_QUALIFIERS or (base[:1].isupper() and person_key(base) in _ORG_TOKENS):
+        return base, "org"  # "NATO", "Rheinmetall CEO"
     country = _country(base)
     if country is not None:
         if possessive and country.adjectives:
@@ -768,7 +768,7 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
 
     # Roles in apposition: "Jens Stoltenberg, NATO's Secretary General, said".
     for cand in candidates:
-        if cand.role is not None or cand.lone or cand.rejected:
+        if cand.lone or cand.rejected or not (cand.accepted or cand.role is None):
             continue
         gap = _APPOSITION_RE.match(text, cand.piece.end)
         if gap is None:
@@ -779,7 +779,11 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         if _APPOSITION_END_RE.match(text, role.end) is None:
             continue
         role.used = True
-        cand.role = role
+        # After a title ("Ambassador Julianne Smith, the US Permanent Representative
+        # to NATO,") the apposition is the more precise role unless the title
+        # before the name is already qualified.
+        if cand.role is None or cand.role.kind == "rank" or not (cand.role.qualifiers or cand.role.has_complement):
+            cand.role = role
         cand.accepted = True
 
     if _CREDIT_CUE_RE.search(text) is not None:

@@ -453,6 +453,8 @@ def bench_queries(n_docs: int, seed: int = 42) -> dict[str, list[str]]:
     nearly all), ``two_words``, ``phrase`` (quoted, as a user types it) and
     ``prefix`` (ending in ``*``). Each list holds a few queries.
     """
+    if n_docs < 1:
+        raise ValueError("an empty corpus matches no query")
     plan = rare_plan(n_docs, seed)
     rare = sorted(plan, key=lambda w: (len(plan[w]), w))
     most_rare, least_rare = rare[0], rare[-1]
@@ -815,6 +817,8 @@ _HEADLINES = [_compile(t) for t in HEADLINES]
 
 
 class _Corpus:
+    """What all documents of one corpus share: vocabulary, people, planted terms, file kinds."""
+
     def __init__(self, n_docs: int, seed: int) -> None:
         self.n_docs = n_docs
         self.seed = seed

@@ -98,7 +98,8 @@ def test_same_seed_same_bytes(tmp_path, built, files):
 
 def test_other_seed_other_text(tmp_path, files):
     other = corpus.generate(tmp_path / "other", 20, seed=7)
-    assert (other / "0000" / "00000003.txt").read_bytes() != files.get("0000/00000003.txt")
+    texts = {p.read_bytes() for p in other.rglob("0*.*")}
+    assert len(texts) == 20 and not texts & set(files.values())
 
 
 def test_rerun_reuses_a_finished_corpus(built):
@@ -253,6 +254,11 @@ def test_queries_have_every_kind():
     assert all(q.startswith('"') and q.endswith('"') for q in queries["phrase"])
     assert all(q.endswith("*") for q in queries["prefix"])
     assert corpus.bench_queries(N, 42) == queries
+
+
+def test_no_queries_for_an_empty_corpus():
+    with pytest.raises(ValueError):
+        corpus.bench_queries(0, 42)
 
 
 def test_rare_terms_are_in_a_handful_of_documents(index):

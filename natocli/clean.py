@@ -351,6 +351,7 @@ _LINE = _FirstCharIndex(_DATA["line"])
 _PREFIX = _FirstCharIndex(_DATA["prefix"])
 _BYLINE = re.compile("|".join(_DATA["cased"]["byline"]))
 _AUTHOR = re.compile("|".join(_DATA["cased"]["author"]))
+_CREDIT_LINE = re.compile("|".join(_DATA["cased"]["credit"]))
 _CREDIT_TAILS = tuple((key, re.compile("|".join(p))) for key, p in _DATA["credit_tails"].items())
 AUTHOR_MAX_WORDS = 25
 
@@ -479,6 +480,8 @@ def _judge(line: str, n: int) -> str | None:
             return "byline"
         if n <= AUTHOR_MAX_WORDS and _AUTHOR.match(line):
             return "author"
+        if _CREDIT_LINE.match(line):
+            return "credit"
         start = max(0, len(line) - 120)
         tail = low[start:]
         for key, pattern in _CREDIT_TAILS:
@@ -729,7 +732,7 @@ _STAMP_HINT = re.compile(r"publish|posted|updated|modified|edited|date|released|
 _DL_STAMP = re.compile(rf"\b(?P<kw>{_STAMP_WORD})(?:\s+(?:on|at))?\s*[:\-–—|]?\s*{_LEAD}(?:{_DATE})")
 # "24 May. 2017 - …", "8 January 2026 |", "Monday 8 January 2026 10:15".
 _DL_START = re.compile(
-    rf"[\W_]{{0,3}}{_LEAD}(?:{_DATE})(?=\s*(?:$|[-–—|·•:/(]|,?\s*(?:at\s+)?(?:{_TIME})))"
+    rf"[\W_]{{0,3}}{_LEAD}(?:{_DATE})[)\]]?(?=\s*(?:$|[-–—|·•:/(]|,?\s*(?:at\s+)?(?:{_TIME})))"
 )
 # "BRUSSELS, 8 January 2026 -", "Brussels, Belgium, Jan. 8, 2026 —".
 _DL_CITY = re.compile(

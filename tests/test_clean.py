@@ -147,6 +147,8 @@ CHROME = [
         id="reuters-caption",  # a caption: its date must not become an event
     ),
     pytest.param("AP Photo/Virginia Mayo", id="ap-photo"),
+    pytest.param("Photo by John Thys/AFP", id="photo-by"),
+    pytest.param("Video by Jane Doe", id="video-by"),
     # bylines and stamps
     pytest.param("By John Smith", id="byline"),
     pytest.param("By Sabine Siebold and Andrew Gray, Reuters", id="byline-two-agency"),
@@ -244,6 +246,11 @@ NOT_CHROME = [
     pytest.param("The alliance's website was hit by a cyber attack.", id="website-attack"),
     pytest.param("Printed copies of the declaration were handed out.", id="printed-copies"),
     pytest.param("Jane Doe is a senior fellow at the Atlantic Council, a think tank in Washington.", id="source-intro"),
+    pytest.param("Sources, however, said the deal was close.", id="sources-comma"),
+    pytest.param("Also — and crucially — the allies agreed to send more troops.", id="also-dash"),
+    pytest.param("Reproduction of the documents was banned by the court.", id="reproduction-noun"),
+    pytest.param("Images by Maxar Technologies showed Russian troops massing near the border.", id="images-by-sentence"),
+    pytest.param("An eyewitness account", id="eyewitness-account"),  # a subheading, not a site account
     # headlines, including kickers that belong to them
     pytest.param("Join the alliance? Not yet, says Kyiv", id="headline-join"),
     pytest.param("Follow the money: how NATO spends its common funds", id="headline-follow"),

@@ -452,6 +452,7 @@ UNNAMED = [
         id="qualified-lowercase-office",
     ),
     pytest.param("He was elected president in 2019 and then became a minister.", [], id="generic-offices"),
+    pytest.param("Minister after minister spoke.", [], id="sentence-initial-office-without-determiner"),
     pytest.param("The UN General Assembly voted.", [], id="rank-is-never-an-unnamed-role"),
 ]
 

@@ -878,7 +878,9 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
             name = names[person]
             start = role.det_start if role.det == "the" else role.start
             mentions.append(PersonMention(name, person, held_role.text, text[start : role.end], (start, role.end)))
-        elif role.capitalised or role.org_or_country:
+        elif role.org_or_country or (role.capitalised and role.det == "the"):
+            # "the President of the Assembly of the Republic", "the Dutch prime minister";
+            # a bare capitalised office may just start a sentence.
             unnamed.append(RoleMention(role.text, (role.start, role.end)))
     mentions.sort(key=lambda m: m.span)
     return People(mentions, unnamed)

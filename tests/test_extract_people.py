@@ -86,6 +86,16 @@ TITLE_NAME = [
         id="prefix-al-hyphen",
     ),
     pytest.param(
+        "Dutch MP Jan van Dijk met Belgian Prime Minister Bart De Wever. Van Dijk said little.",
+        # "Jan" is a given name here, not January; "Van Dijk" starts a sentence with its particle
+        [
+            ("Jan van Dijk", "Jan van Dijk", "Dutch MP"),
+            ("Bart De Wever", "Bart De Wever", "Belgian Prime Minister"),
+            ("Van Dijk", "Jan van Dijk", None),
+        ],
+        id="particle-van-and-capitalised-de",
+    ),
+    pytest.param(
         "German President Frank-Walter Steinmeier opened the conference.",
         [("Frank-Walter Steinmeier", "Frank-Walter Steinmeier", "German President")],
         id="hyphenated-given-name",

@@ -599,8 +599,8 @@ def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int
             while j < nroles and roles[j].end <= ts:
                 j += 1
             covered = j < nroles and roles[j].start < te
-            if word in _CALENDAR and current and current[-1][2] in _GIVEN:
-                pass  # "Theresa May"
+            if word in _CALENDAR and ((current and current[-1][2] in _GIVEN) or word in _GIVEN) and not covered:
+                pass  # "Theresa May", "Jan van Dijk"
             elif covered or word in _STOP or word in _CALENDAR:
                 flush(current)
                 current = []

@@ -349,11 +349,8 @@ class _FirstCharIndex:
 
 _LINE = _FirstCharIndex(_DATA["line"])
 _PREFIX = _FirstCharIndex(_DATA["prefix"])
-_BYLINE = re.compile("|".join(_DATA["cased"]["byline"]))
-_AUTHOR = re.compile("|".join(_DATA["cased"]["author"]))
-_CREDIT_LINE = re.compile("|".join(_DATA["cased"]["credit"]))
+_CASED = re.compile(_alternation(_DATA["cased"]))
 _CREDIT_TAILS = tuple((key, re.compile("|".join(p))) for key, p in _DATA["credit_tails"].items())
-AUTHOR_MAX_WORDS = 25
 
 
 def _token_forms(words: list[str]) -> dict[str, str]:
@@ -429,8 +426,11 @@ _STAMP_TOKEN = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _stamp_only(key: str) -> bool:
-    if not any(c.isdigit() for c in key):
+    if not _DIGIT.search(key):
         return False
     return all(_STAMP_TOKEN.fullmatch(t.rstrip(":")) for t in _STAMP_SEPARATORS.split(key) if t.rstrip(":"))
 
@@ -476,12 +476,9 @@ def _judge(line: str, n: int) -> str | None:
         if m:
             return m.lastgroup
     if n <= CASED_MAX_WORDS:
-        if _BYLINE.match(line):
-            return "byline"
-        if n <= AUTHOR_MAX_WORDS and _AUTHOR.match(line):
-            return "author"
-        if _CREDIT_LINE.match(line):
-            return "credit"
+        m = _CASED.match(line)
+        if m:
+            return m.lastgroup
         start = max(0, len(line) - 120)
         tail = low[start:]
         for key, pattern in _CREDIT_TAILS:

@@ -360,7 +360,7 @@ def _fixed_triggers() -> set[str]:
     return words
 
 
-_NATO_CONTEXT = re.compile(r"(?<!\w)(?:NATO|Alliance|Allies|Allied|North Atlantic)(?!\w)")
+_NATO_CONTEXT_WORDS = ("NATO", "Alliance", "Allies", "Allied", "North Atlantic")
 _FUTURE = re.compile(r"(?<!\w)(?:" + _phrase_regex(_VOCAB["future_markers"]) + r")(?!\w)", re.IGNORECASE)
 _CHROME_STARTS = tuple(p.lower() for p in _VOCAB["chrome_line_starts"])
 _CHROME_ANYWHERE = tuple(p.lower() for p in _VOCAB["chrome_anywhere"])
@@ -400,6 +400,7 @@ _trigger(["summit", "Summit", "SUMMIT", "Meeting"], "summit")
 _trigger(_fixed_triggers(), "fixed")
 # Seasons and quarters are found from their year ("summer 2023", "the first quarter of 2025"),
 # page stamps from the line of each match: neither needs a trigger of its own.
+_RANGE_WORDS_AFTER = (" to ", " and ", " until ", " till ", " through ", " thru ", " To ", " And ")
 _GLUED = ("mid", "end", "early", "late")  # modifiers written with a hyphen: "mid-2025", "end-2026"
 # Scanning: a token is a run of digits or a trigger word that follows a space (or a line break, an
 # opening bracket, a hyphen, or starts the text). The regex engine finds a literal lead such as a
@@ -466,15 +467,14 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
     ("", pos) when there is none.
     """
     end = pos - 1
-    if end < 1 or text[end] != " ":
-        if end < 1 or text[end] != "\t":
-            return "", pos
-    while end > 0 and text[end - 1] in " \t":
+    if end < 1 or (text[end] != " " and text[end] != "\t"):
+        return "", pos
+    while end > 0 and (text[end - 1] == " " or text[end - 1] == "\t"):
         end -= 1
-    lo = max(0, end - 40)
-    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end)) + 1
-    if start == 0 and end - lo == 40:
-        start = lo
+    start = end - 1
+    while start >= 0 and text[start] not in " \t\n":
+        start -= 1
+    start += 1
     word = text[start:end]
     if word[:1] in _OPENERS:
         stripped = word.lstrip(_OPENERS)
@@ -586,8 +586,15 @@ def _first(b: _Prefix | None, names, default: int) -> int:
     return min(starts) if starts else default
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if month == 2 and day == 29:
+        return calendar.isleap(year)
+    return day <= _MONTH_DAYS[month]
 
 
 def _day(start, end, d, mo, y, wd=None, prep=None) -> _Cand | None:
@@ -665,7 +672,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
             if c:
                 add(c)
             return
-    if not mid and nxt in "-–—/ \t":
+    if not mid and (nxt in "-–—/" or (nxt == " " and text.startswith(_RANGE_WORDS_AFTER, q))):
         m = C_YEAR_RANGE.match(text, p)
         if m:
             _year_range(add, text, m, p)
@@ -1139,7 +1146,7 @@ def _summit_cand(start: int, end: int, place: str, years: list, text: str, refer
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if not _NATO_CONTEXT.search(line):
+            if not any(word in line for word in _NATO_CONTEXT_WORDS):
                 return None
         before = [s for s in candidates if s["start"] <= reference]
         horizon = reference + dt.timedelta(days=457)  # about 15 months

@@ -404,7 +404,7 @@ PIECES = [
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(), published=st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+@given(text=st.text(), published=st.none() | st.dates())
 def test_any_text_is_safe_and_deterministic(text, published):
     first = extract_events(text, published=published, today=TODAY)
     assert first == extract_events(text, published=published, today=TODAY)
@@ -416,12 +416,13 @@ def test_any_text_is_safe_and_deterministic(text, published):
 @settings(max_examples=200, deadline=None)
 @given(
     pieces=st.lists(st.sampled_from(PIECES), max_size=30),
-    published=st.none() | st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)),
+    published=st.none() | st.dates(),
+    today=st.dates(),
 )
-def test_date_like_text_is_safe_and_deterministic(pieces, published):
+def test_date_like_text_is_safe_and_deterministic(pieces, published, today):
     text = " ".join(pieces)
-    first = extract_events(text, published=published, today=TODAY)
-    assert first == extract_events(text, published=published, today=TODAY)
+    first = extract_events(text, published=published, today=today)
+    assert first == extract_events(text, published=published, today=today)
     spans = [e.span for e in first]
     assert spans == sorted(spans)
     for (s1, e1), (s2, _) in zip(spans, spans[1:]):

@@ -1149,7 +1149,7 @@ def _summit_cand(start: int, end: int, place: str, years: list, text: str, refer
             if not any(word in line for word in _NATO_CONTEXT_WORDS):
                 return None
         before = [s for s in candidates if s["start"] <= reference]
-        horizon = reference + dt.timedelta(days=457)  # about 15 months
+        horizon = reference + dt.timedelta(days=457) if reference.year < 9999 else dt.date.max  # about 15 months
         upcoming = [s for s in candidates if reference < s["start"] <= horizon and not s["extraordinary"]]
         summit = None
         if upcoming and (not before or (reference - before[-1]["end"]) > (upcoming[0]["start"] - reference)):
@@ -1468,6 +1468,10 @@ def extract_events(
 ) -> list[Event]:
     """The temporal expressions of `text`, in text order, each normalised to dates (see the module doc)."""
     today = resolve_today(today)
+    if isinstance(today, dt.datetime):
+        today = today.date()
+    if isinstance(published, dt.datetime):
+        published = published.date()
     reference = published or today
     cands = _candidates(text, reference)
     if not cands:
@@ -1516,7 +1520,10 @@ def extract_events(
                     if index not in future_of:
                         future_of[index] = _FUTURE.search(sentences[index].text) is not None
                     future = future_of[index]
-                bounds = _resolve_relative(c, published, future)
+                try:
+                    bounds = _resolve_relative(c, published, future)
+                except (ValueError, OverflowError):
+                    bounds = None  # before year 1 or after 9999
             if bounds is None:
                 events.append(Event(expression, None, None, c.precision, False, span))
             else:

@@ -333,6 +333,8 @@ class _FirstCharIndex:
         return self.parts[ch]
 
     def fullmatch(self, key: str) -> re.Match[str] | None:
+        if not key:
+            return None
         part = self._part(key[0])
         m = part.fullmatch(key) if part else None
         if m is None and self.any:
@@ -340,6 +342,8 @@ class _FirstCharIndex:
         return m
 
     def match(self, text: str) -> re.Match[str] | None:
+        if not text:
+            return None
         part = self._part(text[0])
         m = part.match(text) if part else None
         if m is None and self.any:
@@ -404,7 +408,6 @@ _MONTH = rf"(?:{_trie(list(_MONTHS))})(?![a-z])"
 _WEEKDAY = rf"(?:{_trie(_DATA['weekdays'])})(?![a-z])\.?"
 _TZ = rf"(?:{_trie(_DATA['timezones'])})(?![a-z])"
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?"
-# A line made only of a date, a time, a weekday and separators: a time stamp.
 _RELATIVE = r"(?:\d+|an?|one|few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|just now|yesterday|today"
 _OFFSET = r"[+-]\d{1,2}(?::?\d{2})?"
 _STAMP_WORD = (
@@ -427,6 +430,7 @@ _STAMP_TOKEN = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _stamp_only(key: str) -> bool:
@@ -461,11 +465,11 @@ def _classify(line: str) -> str | None:
 
 
 def _judge(line: str, n: int) -> str | None:
+    if not _WORD_CHAR.search(line):
+        return "navigation"  # only punctuation, bullets, arrows or rules
     low = line.lower()
     if n <= LABEL_MAX_WORDS:
         key = _key(low)
-        if not key:
-            return "navigation"  # only punctuation, bullets or arrows
         m = _LINE.fullmatch(key)
         if m:
             return m.lastgroup

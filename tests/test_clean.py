@@ -174,6 +174,7 @@ CHROME = [
     pytest.param("This article was originally published by The Conversation.", id="originally-published"),
     pytest.param("• • •", id="only-bullets"),
     pytest.param("[…]", id="elision-mark"),
+    pytest.param("- " * 40, id="long-rule"),  # no letters at all, however long
     pytest.param("Newsletter Sign Up", id="newsletter-sign-up-label"),
     pytest.param("To continue reading, please log in or create an account.", id="paywall-log-in"),
     pytest.param("Please enable JavaScript to view the comments powered by Disqus.", id="javascript"),

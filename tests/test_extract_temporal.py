@@ -228,7 +228,7 @@ INFERENCE = [
                  # "since 2014" opens a period; it does not date what follows
                  [("since 2014", "2014-01-01", "2014-12-31", "year", False),
                   ("5 March", None, None, "day", False)], id="since-is-not-an-anchor"),
-    pytest.param("Leaders gather at the Vilnius summit in early July.", None,
+    pytest.param("NATO leaders gather at the Vilnius summit in early July.", None,
                  [("the Vilnius summit", "2023-07-11", "2023-07-12", "day", False),
                   ("early July", "2023-07-01", "2023-07-10", "month", True)], id="summit-anchors-month"),
 ]
@@ -253,6 +253,9 @@ NAMED = [
                  [("Russia's full-scale invasion of Ukraine", "2022-02-24", "2022-02-24", "day", False)],
                  id="full-scale-invasion"),
     pytest.param("EU leaders met at the Brussels summit.", None, [], id="eu-summit-is-not-nato"),
+    pytest.param("Eastern Partnership leaders met at the Vilnius summit.", dt.date(2024, 5, 1), [],
+                 # Vilnius also hosted the EU's Eastern Partnership summit of 2013: without NATO, not NATO's
+                 id="other-vilnius-summit"),
     pytest.param("NATO leaders met at the Brussels summit.", dt.date(2021, 8, 1),
                  # the extraordinary summit of March 2022 could not be foreseen in August 2021
                  [("the Brussels summit", "2021-06-14", "2021-06-14", "day", True)], id="brussels-latest-before"),

@@ -320,7 +320,6 @@ for _s in _SUMMITS:
     _SUMMITS_BY_PLACE.setdefault(_s["places"][0], []).append(_s)
 PLACES = r"(?:" + _trie_regex(_PLACE_KEY) + r")(?!\w)"
 SUMMIT = r"(?:[Ss]ummit|SUMMIT|[Ll]eaders['’]?" + WS + r"[Mm]eeting)(?!\w)"
-NATO_WORD = r"(?:NATO|Allied|[Aa]lliance|North" + WS + r"Atlantic)"
 F_SUMMIT_YEAR = _c(rf"""{SUMMIT}(?:{WS}(?:in|of){WS}(?P<y>{YEAR}))?""")
 F_SUMMIT_IN = _c(
     rf"""{SUMMIT}{WS}(?:(?:held|hosted|taking{WS}place|to{WS}be{WS}held){WS})?(?:in|at|of){WS}(?P<place>{PLACES})

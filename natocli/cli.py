@@ -28,8 +28,13 @@ app = typer.Typer(
         "A fresh install searches the three bundled seed articles; `natocli index FOLDER` adds yours."
     ),
     epilog=(
-        "Examples:  natocli search \"defence spending\"  ·  natocli index ~/articles  ·  "
-        "natocli timeline --since 2025  ·  natocli who rutte  ·  natocli spending --unit gdp --json | jq ."
+        "Examples:\n\n"
+        "  natocli search \"defence spending\"\n\n"
+        "  natocli index ~/articles\n\n"
+        "  natocli timeline --since 2025\n\n"
+        "  natocli who rutte\n\n"
+        "  natocli spending --unit gdp --json | jq .\n\n"
+        "Exit status: 0 results printed, 1 nothing found, 2 bad usage or input."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -229,7 +234,7 @@ class _progress:
 @handle_errors
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find (see the query syntax below).")],
+    query: Annotated[str, typer.Argument(help="Words to find (syntax above).")],
     limit: _limit_opt(10) = 10,
     since: SinceOpt = None,
     until: UntilOpt = None,

@@ -341,6 +341,17 @@ def _split(joined: str | None) -> list[str]:
     return sorted(set(joined.split("\x1f"))) if joined else []
 
 
+def _aliases(surfaces: list[str] | set[str], name: str) -> list[str]:
+    """The other names a person goes by, once each whatever their case ("The Secretary General")."""
+    seen = {name.casefold()}
+    out = []
+    for surface in sorted(surfaces, key=lambda s: (s.casefold(), not s[:1].islower())):
+        if surface.casefold() not in seen:
+            seen.add(surface.casefold())
+            out.append(surface)
+    return out
+
+
 def who(
     db: sqlite3.Connection,
     *,
@@ -369,7 +380,7 @@ def who(
         [*params, _limit(limit)],
     ).fetchall()
     return [
-        Person(name, _split(roles), [a for a in _split(aliases) if a != name], n, ndocs, first, last)
+        Person(name, _split(roles), _aliases(_split(aliases), name), n, ndocs, first, last)
         for name, roles, aliases, n, ndocs, first, last in rows
     ]
 
@@ -441,7 +452,7 @@ def person_card(db: sqlite3.Connection, name: str) -> PersonCard:
     return PersonCard(
         name=person_name,
         roles=[RoleSource(role, ids) for role, ids in sorted(role_docs.items())],
-        aliases=sorted({r[6] for r in mention_rows} - {person_name}),
+        aliases=_aliases({r[6] for r in mention_rows}, person_name),
         mentions=len(mention_rows),
         documents=len({r[0] for r in mention_rows}),
         first_seen=min(dates) if dates else None,

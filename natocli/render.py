@@ -364,3 +364,64 @@ def _print_card(card: q.PersonCard, out: TextIO) -> None:
         con.print(Text("Mentioned with", style="bold underline"))
         for co in card.co_mentioned:
             con.print(f"  {co.name} ({co.count})")
+
+
+# --- charts ---------------------------------------------------------------
+
+BAR = "█"
+
+
+def _bar_chart(title: str, bars: list[tuple[str, float, str]], out: TextIO | None = None) -> None:
+    """Horizontal bars: (label, value, value shown) each, scaled to the widest."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console(out)
+    width = max(10, min(60, (con.width or 80) - 40))
+    top = max((v for _, v, _ in bars), default=0) or 1
+    table = Table(title=title, box=box.SIMPLE, show_header=False, show_edge=False, pad_edge=False)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for label, value, shown in bars:
+        table.add_row(label, Text(BAR * max(1, round(value / top * width)) if value else "", style="cyan"), shown)
+    con.print(table)
+
+
+def timeline_chart(rows: Sequence[q.TimelineEvent], out: TextIO | None = None) -> None:
+    """Events per month, or per year when the dated events span more than three years."""
+    from collections import Counter
+
+    starts = [r.start for r in rows if r.start]
+    if not starts:
+        return _bar_chart("No dated events", [], out)
+    years = int(max(starts)[:4]) - int(min(starts)[:4])
+    per_year = years > 3
+    counts = Counter(s[:4] if per_year else s[:7] for s in starts)
+    keys = _periods(min(counts), max(counts), per_year)
+    label = (lambda k: k) if per_year else (lambda k: f"{_MONTHS[int(k[5:]) - 1]} {k[:4]}")
+    unknown = len(rows) - len(starts)
+    title = f"Events per {'year' if per_year else 'month'}" + (f" ({unknown} without a known year)" if unknown else "")
+    _bar_chart(title, [(label(k), counts.get(k, 0), str(counts.get(k, 0))) for k in keys], out)
+
+
+def _periods(first: str, last: str, per_year: bool) -> list[str]:
+    if per_year:
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    y, m = int(first[:4]), int(first[5:])
+    keys = []
+    while f"{y:04d}-{m:02d}" <= last:
+        keys.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return keys
+
+
+def spending_chart(rows: Sequence[q.SpendingFigure], out: TextIO | None = None) -> None:
+    """The %-of-GDP figures, one bar each, grouped by entity."""
+    shares = sorted((r for r in rows if r.unit == "%GDP"), key=lambda r: ((r.entity or "~"), r.year or 0, r.value))
+    bars = [
+        (f"{r.entity or '?'} · {r.kind}" + (f" {r.year}" if r.year else ""), r.value, format_figure(r.value, r.unit))
+        for r in shares
+    ]
+    _bar_chart("Defence spending, % of GDP" if bars else "No %-of-GDP figures", bars, out)

@@ -29,10 +29,17 @@ def extract_all(
     text: str, *, published: dt.date | None = None, today: dt.date | None = None
 ) -> Extraction:
     sentences = split_sentences(text)
+    people = extract_people(text, sentences=sentences)
+    # A country name inside a person's name ("Luís Montenegro") is not a mention of the country.
+    taken = [m.span for m in people.mentions]
+    countries = [
+        (name, span) for name, span in find_countries(text)
+        if not any(s < span[1] and span[0] < e for s, e in taken)
+    ]
     return Extraction(
         sentences=sentences,
         events=extract_events(text, published=published, today=today, sentences=sentences),
-        people=extract_people(text, sentences=sentences),
+        people=people,
         spending=extract_spending(text, sentences=sentences),
-        countries=find_countries(text),
+        countries=countries,
     )

@@ -159,15 +159,9 @@ def prune_missing(
 
 def seed_dir() -> Path:
     """The bundled seed articles: package data when installed, ``seeds/`` in a source checkout."""
-    from importlib import resources
-
-    try:
-        bundled = Path(str(resources.files("natocli.seeds")))
-        if bundled.is_dir():
-            return bundled
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "seeds"
+    package = Path(__file__).resolve().parent
+    installed = package / "seeds"
+    return installed if installed.is_dir() else package.parent / "seeds"
 
 
 def ensure_seeded(db: sqlite3.Connection, notify: Callable[[str], None]) -> None:

@@ -141,3 +141,9 @@ def test_table_output_has_columns_and_no_markup(run):
     assert header == ["#", "date", "title", "snippet", "source"]
     assert S2 in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_seed_dir_holds_the_three_seeds():
+    from natocli.indexer import seed_dir
+
+    assert sorted(p.name for p in seed_dir().glob("*.txt")) == [S0, S1, S2]

@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from natocli.extract.patterns import trie_regex
+
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.json"
 
 
@@ -112,33 +114,6 @@ def _text_variants(form: str) -> set[str]:
     return out
 
 
-def _trie_regex(words: list[str]) -> str:
-    """One regex alternation for `words`, factored as a character trie.
-
-    Greedy optional tails make the longest form win ("Guinea-Bissau" over
-    "Guinea", "Papua New Guinea" over "New Guinea"); the caller's trailing
-    boundary makes the regex back off to a shorter form when needed.
-    """
-    end = ""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[end] = True
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != end]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
 _BY_NAME, _LOOSE, _EXACT, _TEXT_FORMS, _SKIP_IN_TEXT = _load()
 
 # A country word, not inside a longer word, optionally possessive ("Portugal's",
@@ -147,7 +122,7 @@ _BY_NAME, _LOOSE, _EXACT, _TEXT_FORMS, _SKIP_IN_TEXT = _load()
 # pattern that starts with the trie's first letters lets `re` skip ahead to
 # candidate positions, about twice as fast as one starting with a lookbehind.
 _COUNTRY_RE = re.compile(
-    r"(?P<form>" + _trie_regex(sorted(_TEXT_FORMS)) + r")(?![\w])(?:['’]s(?![\w])|(?<=s)['’](?![\w]))?"
+    r"(?P<form>" + trie_regex(sorted(_TEXT_FORMS)) + r")(?![\w])(?:['’]s(?![\w])|(?<=s)['’](?![\w]))?"
 )
 
 

@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from natocli.extract.countries import Country, lookup_country
+from natocli.extract.patterns import trie_regex
 from natocli.extract.sentences import Sentence, split_sentences
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -145,26 +146,6 @@ def _office_forms() -> list[str]:
     return sorted(forms)
 
 
-def _trie_regex(words: list[str]) -> str:
-    """One alternation for `words`, factored as a character trie (longest form wins)."""
-    end = ""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[end] = True
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != end]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end in node else body
-
-    return emit(trie)
-
-
 def _char_class(pred) -> str:
     """A regex character class of the characters in the Latin, Greek and Cyrillic blocks that satisfy `pred`."""
     chars = [chr(i) for i in list(range(0x41, 0x530)) + list(range(0x1E00, 0x1F00)) if pred(chr(i))]
@@ -203,12 +184,12 @@ _ALL_HEADS = sorted(set(_office_forms()) | _RANK_FORMS | _HONORIFIC_FORMS)
 # `re` jumps between capitals. Lower-case heads ("Former Ukrainian president")
 # are found from the anchor words every lower-case office contains (a word
 # after a space) and matched at the word starts just before each anchor.
-_UPPER_HEAD_RE = re.compile(_trie_regex([f for f in _ALL_HEADS if f[0].isupper()]))
-_LOWER_HEAD_RE = re.compile(_trie_regex([f for f in _ALL_HEADS if not f[0].isupper()]))
+_UPPER_HEAD_RE = re.compile(trie_regex([f for f in _ALL_HEADS if f[0].isupper()]))
+_LOWER_HEAD_RE = re.compile(trie_regex([f for f in _ALL_HEADS if not f[0].isupper()]))
 _LOWER_ANCHORS = tuple(_TITLES["lowercase_anchors"])
 # A literal space first lets `re` jump from space to space.
-_LOWER_ANCHOR_RE = re.compile(" (?:" + _trie_regex(sorted(_LOWER_ANCHORS)) + ")")
-_OFFICE_START_RE = re.compile(r"(?:" + _trie_regex(_office_forms()) + r")(?![\w])")
+_LOWER_ANCHOR_RE = re.compile(" (?:" + trie_regex(sorted(_LOWER_ANCHORS)) + ")")
+_OFFICE_START_RE = re.compile(r"(?:" + trie_regex(_office_forms()) + r")(?![\w])")
 
 
 def _head_kind(form: str) -> str:

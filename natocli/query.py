@@ -33,6 +33,19 @@ def _limit(limit: int) -> int:
     return limit if limit else -1
 
 
+def _published_between(since: str | None, until: str | None, column: str = "d.published") -> tuple[list[str], list]:
+    """WHERE clauses and parameters keeping rows whose `column` date is within [since, until]."""
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if lo:
+        where.append(f"{column} >= ?")
+        params.append(lo)
+    if hi:
+        where.append(f"{column} <= ?")
+        params.append(hi)
+    return where, params
+
+
 def match_expression(query: str, raw: bool) -> str:
     return query if raw else fts.to_fts(query)
 
@@ -74,14 +87,9 @@ def search(
 ) -> list[SearchHit]:
     """Documents matching `query`, best first (BM25, title weighted above body)."""
     expression = match_expression(query, raw)
-    lo, hi = bounds(since, until)
-    where, params = ["documents_fts MATCH ?"], [expression]
-    if lo:
-        where.append("d.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("d.published <= ?")
-        params.append(hi)
+    where, params = _published_between(since, until)
+    where.append("documents_fts MATCH ?")
+    params.append(expression)
     if doc is not None:
         where.append("d.id = ?")
         params.append(doc)
@@ -114,14 +122,7 @@ class DocRow:
 def docs(
     db: sqlite3.Connection, *, limit: int = 0, since: str | None = None, until: str | None = None
 ) -> list[DocRow]:
-    lo, hi = bounds(since, until)
-    where, params = ["1"], []
-    if lo:
-        where.append("published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("published <= ?")
-        params.append(hi)
+    where, params = _published_between(since, until, "published")
     rows = db.execute(
         f"SELECT id, path, title, published, words, indexed_at FROM documents "
         f"WHERE {' AND '.join(where)} ORDER BY id LIMIT ?",
@@ -317,14 +318,7 @@ def _country_name(name: str) -> str:
 def _mention_filters(
     since: str | None, until: str | None, doc: int | None, country: str | None
 ) -> tuple[list[str], list]:
-    lo, hi = bounds(since, until)
-    where, params = ["1"], []
-    if lo:
-        where.append("d.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("d.published <= ?")
-        params.append(hi)
+    where, params = _published_between(since, until)
     if doc is not None:
         where.append("m.doc_id = ?")
         params.append(doc)
@@ -496,8 +490,7 @@ def spending(
     doc: int | None = None,
     limit: int = 0,
 ) -> list[SpendingFigure]:
-    lo, hi = bounds(since, until)
-    where, params = ["1"], []
+    where, params = _published_between(since, until)
     if country:
         from natocli.extract.countries import lookup_country
 
@@ -513,12 +506,6 @@ def spending(
             raise BadInput(f"unknown kind {kind!r}", hint=f"use one of {', '.join(KINDS)}")
         where.append("s.kind = ?")
         params.append(kind)
-    if lo:
-        where.append("d.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("d.published <= ?")
-        params.append(hi)
     if minimum is not None:
         where.append("s.value >= ?")
         params.append(minimum)

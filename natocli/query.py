@@ -132,13 +132,9 @@ def docs(
 
 
 @dataclass(frozen=True)
-class Document:
-    doc_id: int
-    path: str
-    title: str
-    published: str | None
-    words: int
-    indexed_at: str
+class Document(DocRow):
+    """A document row with its text (cleaned, or the original with --raw)."""
+
     text: str
 
 

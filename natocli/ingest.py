@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +43,11 @@ _BOMS = (
 
 
 def decode(data: bytes) -> str:
-    """Bytes to NFC text: BOMs honoured, UTF-8 first, then cp1252 (a superset of latin-1's printable range)."""
+    """Bytes to text as written: BOMs honoured, UTF-8 first, then cp1252 (a superset of latin-1's printable range).
+
+    Normalising (NFC, odd spaces, line endings) is ``clean``'s job, so the
+    stored raw text stays what the file said.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
@@ -56,15 +59,7 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    return normalise(text)
-
-
-_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _ODD_SPACES.sub(" ", text)
+    return text
 
 
 # --- readers --------------------------------------------------------------
@@ -91,13 +86,14 @@ _MD_MARKUP = [
 def read_markdown(data: bytes) -> Read:
     """Markdown: YAML front matter ``title`` and ``date`` respected, markup stripped."""
     text = decode(data)
-    body, title, published = text, None, None
-    match = _FRONT_MATTER.match(text)
+    body = text.replace("\r\n", "\n").replace("\r", "\n")  # the patterns below work on \n lines
+    title, published = None, None
+    match = _FRONT_MATTER.match(body)
     if match:
         fields = {k.lower(): v.strip("'\"") for k, v in _FRONT_FIELD.findall(match.group(1))}
         title = fields.get("title") or None
         published = parse_iso_date(fields.get("date", ""))
-        body = text[match.end():]
+        body = body[match.end():]
     for pattern, replacement in _MD_MARKUP:
         body = pattern.sub(replacement, body)
     return Read(raw=text, body=body, title=title, published=published)

@@ -132,8 +132,7 @@ UntilOpt = Annotated[Optional[str], typer.Option(help="Only up to this date (inc
 DocOpt = Annotated[Optional[int], typer.Option("--doc", help="Only this document id (see `natocli docs`).")]
 
 
-def _limit_opt(default: int):
-    return Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 means no limit.", min=0)]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 means no limit.", min=0)]
 
 
 def _version(value: bool) -> None:
@@ -235,7 +234,7 @@ class _progress:
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to find (syntax above).")],
-    limit: _limit_opt(10) = 10,
+    limit: LimitOpt = 10,
     since: SinceOpt = None,
     until: UntilOpt = None,
     doc: DocOpt = None,
@@ -267,7 +266,7 @@ def search(
 @handle_errors
 def docs(
     ctx: typer.Context,
-    limit: _limit_opt(0) = 0,
+    limit: LimitOpt = 0,
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = Format.table,
@@ -322,7 +321,7 @@ def timeline(
     precision: Annotated[
         Optional[str], typer.Option(help="Keep events at least this precise: day, month or year.")
     ] = None,
-    limit: _limit_opt(0) = 0,
+    limit: LimitOpt = 0,
     chart: Annotated[bool, typer.Option("--chart", help="Draw event counts per month (or year).")] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
@@ -363,7 +362,7 @@ def who(
     doc: DocOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: _limit_opt(0) = 0,
+    limit: LimitOpt = 0,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
@@ -402,7 +401,7 @@ def spending(
     until: UntilOpt = None,
     minimum: Annotated[Optional[float], typer.Option("--min", help="Only figures at least this value.")] = None,
     doc: DocOpt = None,
-    limit: _limit_opt(0) = 0,
+    limit: LimitOpt = 0,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the %-of-GDP figures by entity.")] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,

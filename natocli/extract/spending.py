@@ -526,19 +526,32 @@ class _Phrase:
     change: str | None  # "increase" / "decrease" from a verb or noun next to the figure
 
 
-def _left_tokens(s: str, a: int) -> list[tuple[int, str]]:
-    """The lower-cased words just before position `a` of `s`, with their offsets."""
-    lo = max(0, a - 90)
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(s, lo, a)]
-    if tokens and lo > 0 and not s[lo - 1].isspace():
-        tokens.pop(0)  # cut in the middle of a word
-    return tokens
+def _left_words(s: str, a: int) -> tuple[int, list[str]]:
+    """The lower-cased words just before position `a` of `s`, and where the window they come from starts.
+
+    Lower-casing the window once gives the same words as lower-casing each one
+    (no character lower-cases to white space); their offsets are found only
+    when a phrase needs them (`_word_starts`).
+    """
+    lo = a - 90 if a > 90 else 0
+    words = s[lo:a].lower().split()
+    if words and lo and not s[lo - 1].isspace():
+        del words[0]  # cut in the middle of a word
+    return lo, words
 
 
-def _take(tokens: list[tuple[int, str]], k: int, vocabulary, longest: int) -> int:
-    """How many tokens ending before index k form a phrase of `vocabulary` (longest first), or 0."""
+def _word_starts(s: str, lo: int, a: int) -> list[int]:
+    """The offsets of the words `_left_words(s, a)` gives."""
+    starts = [m.start() for m in _TOKEN.finditer(s, lo, a)]
+    if starts and lo and not s[lo - 1].isspace():
+        del starts[0]
+    return starts
+
+
+def _take(words: list[str], k: int, vocabulary, longest: int) -> int:
+    """How many words ending before index k form a phrase of `vocabulary` (longest first), or 0."""
     for n in range(min(longest, k), 0, -1):
-        if " ".join(t for _, t in tokens[k - n:k]) in vocabulary:
+        if (words[k - 1] if n == 1 else " ".join(words[k - n:k])) in vocabulary:
             return n
     return 0
 
@@ -553,41 +566,41 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
     noun = None
     det = ""
     change = None
-    tokens = _left_tokens(s, a)
-    k = len(tokens)
-    nq = _take(tokens, k, _QUANT_SET, 3)  # "nearly", "at least", "more than"
+    lo, words = _left_words(s, a)
+    k = len(words)
+    nq = _take(words, k, _QUANT_SET, 3)  # "nearly", "at least", "more than"
     kq = k - nq
     left_noun = False
-    if kq >= 2 and tokens[kq - 1][1] in ("of", "to", "at"):
-        nn = _take(tokens, kq - 1, _NOUN_KIND, 2)  # "the goal of", "an annual real increase of"
+    if kq >= 2 and words[kq - 1] in ("of", "to", "at"):
+        nn = _take(words, kq - 1, _NOUN_KIND, 2)  # "the goal of", "an annual real increase of"
         if nn:
-            kind = _NOUN_KIND[" ".join(t for _, t in tokens[kq - 1 - nn:kq - 1])]
-            if not (tokens[kq - 1][1] == "to" and kind in ("increase", "decrease")):
+            left = " ".join(words[kq - 1 - nn:kq - 1])
+            if not (words[kq - 1] == "to" and _NOUN_KIND[left] in ("increase", "decrease")):
                 # ("a rise to 2%" names the level reached, not the change)
                 left_noun = True
-                noun = " ".join(t for _, t in tokens[kq - 1 - nn:kq - 1])
+                noun = left
                 j, mods = kq - 1 - nn, 0
-                while j > 0 and mods < 4 and tokens[j - 1][1] in _MOD_SET:
+                while j > 0 and mods < 4 and words[j - 1] in _MOD_SET:
                     j, mods = j - 1, mods + 1
-                nd = _take(tokens, j, _DET_SET, 2)
-                det = " ".join(t for _, t in tokens[j - nd:j])
-                start = tokens[j - nd][0]
+                nd = _take(words, j, _DET_SET, 2)
+                det = " ".join(words[j - nd:j])
+                start = _word_starts(s, lo, a)[j - nd]
     if not left_noun and kq >= 1:
-        kv = kq - 1 if tokens[kq - 1][1] in ("by", "of") and kq >= 2 else kq
-        verb = tokens[kv - 1][1] if kv >= 1 else ""
+        kv = kq - 1 if kq >= 2 and words[kq - 1] in ("by", "of") else kq
+        verb = words[kv - 1] if kv >= 1 else ""
         if verb in _CHANGE_VERB:  # "rose 10%", "increased by 4.3%", "cut by 5%"
             change = _CHANGE_VERB[verb]
-            start = tokens[kv - 1][0]
-        elif not percent and (tokens[kq - 1][1] in _ADDITION_SET or any(t in _ADDITION_SET for _, t in tokens[kq:])):
+            start = _word_starts(s, lo, a)[kv - 1]
+        elif not percent and (words[kq - 1] in _ADDITION_SET or not _ADDITION_SET.isdisjoint(words[kq:])):
             # ("more than $1.4 trillion" is a quantifier: "more" is not an addition word)
             change = "increase"  # "an additional €10 billion"
-        elif tokens[kq - 1][1] == "by":
+        elif words[kq - 1] == "by":
             # "increase defence spending by 10%": a change verb earlier in the clause.
             verbs = list(_CHANGE_ANY.finditer(s, max(0, a - 70), a))
             if verbs:
                 change = _CHANGE_VERB[_norm(verbs[-1].group())]
     right = _RIGHT.match(s, b)
-    gdp = bool(right.group("gdp"))
+    gdp = right.group("gdp") is not None
     if right.group("noun"):
         end = right.end()
         noun = noun or _norm(right.group("noun"))
@@ -606,10 +619,10 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
         # The determiner belongs to the figure's noun ("NATO's 2% target": NATO's own),
         # but the expression starts with the number unless a quantifier comes
         # first ("a nearly 20% increase", "at least 2% of GDP").
-        nd = _take(tokens, kq, _DET_SET, 2)
-        det = " ".join(t for _, t in tokens[kq - nd:kq])
+        nd = _take(words, kq, _DET_SET, 2)
+        det = " ".join(words[kq - nd:kq])
         if nq:
-            start = tokens[kq - nd][0]
+            start = _word_starts(s, lo, a)[kq - nd]
     return _Phrase(start, end, noun, det, gdp, defence_share, of_other, change)
 
 

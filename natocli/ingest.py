@@ -126,6 +126,7 @@ LEGACY_ENCODINGS = (
     "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp1253", "iso8859_7",
 )
 FALLBACK_ENCODING = "cp1252"
+LEGACY_SAMPLE = 256 * 1024  # bytes of a big file charset-normalizer looks at: its start and its end
 _AS_CP1252 = {"latin_1", "iso8859_1", "ascii", "cp1252"}
 # charset-normalizer's "chaos" (share of odd character sequences) within this of the
 # least chaotic candidate is a tie, and a tie goes to cp1252: short texts with a few
@@ -213,7 +214,9 @@ def legacy_encoding(data: bytes, declared: str | None = None) -> str:
                 pass
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
+    # Single-byte code pages only: a sample cut anywhere reads as the whole does.
+    sample = data if len(data) <= LEGACY_SAMPLE else data[: LEGACY_SAMPLE * 3 // 4] + b"\n" + data[-LEGACY_SAMPLE // 4 :]
+    matches = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS))
     if not matches:
         return FALLBACK_ENCODING
     least = min(m.chaos for m in matches)

@@ -12,6 +12,7 @@ import json
 import os
 import pickle
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,8 @@ POLISH = "Minister obrony Władysław Kosiniak-Kamysz powiedział, że Polska wy
         pytest.param(CP1252_NEWS.encode("cp1252"), CP1252_NEWS, id="cp1252"),
         pytest.param("Sánchez: €1.2bn".encode("cp1252"), "Sánchez: €1.2bn", id="cp1252-short"),
         pytest.param(FRENCH.encode("latin-1"), FRENCH, id="latin-1"),
+        # a big file: charset-normalizer sees its start and its end, and the euro sign is at the end
+        pytest.param(("NATO " * 100_000 + CP1252_NEWS).encode("cp1252"), "NATO " * 100_000 + CP1252_NEWS, id="cp1252-big"),
         pytest.param(RUSSIAN.encode("cp1251"), RUSSIAN, id="cp1251"),
         pytest.param(RUSSIAN.encode("koi8-r"), RUSSIAN, id="koi8-r"),
         pytest.param(GREEK.encode("cp1253"), GREEK, id="cp1253"),
@@ -413,6 +416,10 @@ def make_problem(root: Path, kind: str) -> None:
         (root / "pong.txt").symlink_to(root / "ping.txt")
     elif kind == "fifo":
         os.mkfifo(root / "pipe.txt")
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(root / "server.txt"))
+        server.close()  # the socket file stays
     elif kind == "device link":
         (root / "null.txt").symlink_to("/dev/null")
     elif kind == "folder link":
@@ -426,6 +433,7 @@ def make_problem(root: Path, kind: str) -> None:
         pytest.param("self loop", [("self.txt", ingest.LINK_LOOP)], id="link-to-itself"),
         pytest.param("mutual loop", [("ping.txt", ingest.LINK_LOOP), ("pong.txt", ingest.LINK_LOOP)], id="links-to-each-other"),
         pytest.param("fifo", [("pipe.txt", ingest.NOT_A_FILE)], id="fifo"),
+        pytest.param("socket", [("server.txt", ingest.NOT_A_FILE)], id="socket"),
         pytest.param("device link", [("null.txt", ingest.NOT_A_FILE)], id="link-to-a-device"),
         pytest.param("folder link", [], id="folder-link-not-followed"),
     ],
@@ -479,6 +487,7 @@ def test_discover_without_a_problem_hook_yields_what_reading_will_report(tree):
         pytest.param("self loop", "self.txt", ingest.LINK_LOOP, "symbolic link loop", id="link-loop"),
         pytest.param("fifo", "pipe.txt", ingest.NOT_A_FILE, "not a regular file (a FIFO)", id="fifo-not-opened"),
         pytest.param("device link", "null.txt", ingest.NOT_A_FILE, "not a regular file (a device)", id="device"),
+        pytest.param("socket", "server.txt", ingest.NOT_A_FILE, "not a regular file (a socket)", id="socket"),
         pytest.param(None, "gone.txt", ingest.VANISHED, "gone before it could be read", id="vanished"),
         pytest.param(None, "sub", ingest.UNREADABLE, "Is a directory", id="folder"),
     ],

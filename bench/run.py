@@ -325,12 +325,15 @@ def _cpu_model() -> str:
 
 
 def _commit() -> str | None:
+    """The checked-out commit, with "-dirty" when natocli/ differs from it (the code measured is not the commit's)."""
+    git = ["git", "-C", str(BENCH.parent)]
     try:
-        out = subprocess.run(["git", "-C", str(BENCH), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, check=True)
-        return out.stdout.strip()
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+        dirty = subprocess.run([*git, "status", "--porcelain", "--", "natocli"], capture_output=True, text=True,
+                               check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
+    return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
 
 
 def machine() -> dict:

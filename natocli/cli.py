@@ -196,31 +196,35 @@ def index(
 
 
 class _progress:
-    """A Rich progress bar on stderr, only when stderr is a terminal."""
+    """A Rich progress bar on stderr, only when stderr is a terminal.
+
+    The bar (and its refresh thread) starts at the first ``on_total`` call:
+    the indexer starts its worker processes before that, with no thread running.
+    """
 
     def __enter__(self):
         if not sys.stderr.isatty():
             return None, None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[name]}", style="dim"),
-            console=Console(file=sys.stderr),
-            transient=True,
-        )
-        self.bar.__enter__()
-        self.task = self.bar.add_task("index", total=None, name="")
 
         def on_total(total: int) -> None:
-            self.bar.update(self.task, total=total)
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                TextColumn("{task.fields[name]}", style="dim"),
+                console=Console(file=sys.stderr),
+                transient=True,
+            )
+            self.bar.__enter__()
+            self.task = self.bar.add_task("index", total=total, name="")
 
         def on_file(path: Path) -> None:
-            self.bar.update(self.task, advance=1, name=path.name[:40])
+            if hasattr(self, "bar"):
+                self.bar.update(self.task, advance=1, name=path.name[:40])
 
         return on_total, on_file
 

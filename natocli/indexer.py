@@ -1,21 +1,36 @@
 """Indexing: ingest → clean → extract → store, incremental and in batched transactions.
 
-A batch is one transaction: an interrupted run (Ctrl-C, kill, crash) keeps
-every batch already committed and loses only the batch in flight, which the
-next run redoes, since a document is either fully stored or not at all.
+Reading, cleaning and extracting run in worker processes (one per core) when
+there is enough to do; the main process is the single writer and stores the
+results in batches, each batch one transaction. An interrupted run (Ctrl-C,
+kill, crash) keeps every batch already committed and loses only the batch in
+flight, which the next run redoes, since a document is either fully stored or
+not at all.
+
+A file whose size and modification time match what was stored is unchanged
+without being read; one whose bytes hash the same is unchanged too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sqlite3
-from collections.abc import Callable, Iterable
+import sys
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from natocli import ingest, store
 
-BATCH_SIZE = 200
+BATCH_SIZE = 500                 # documents per transaction
+BATCH_BYTES = 32 * 1024 * 1024   # … or fewer when they are big: memory stays bounded
+PARALLEL_MIN = 64                # fewer files to read than this: no worker processes
+IN_FLIGHT = 1024                 # files handed to workers but not yet written
+WORKERS_ENV = "NATOCLI_WORKERS"
 
 
 @dataclass
@@ -26,6 +41,7 @@ class IndexSummary:
     skipped: int = 0
     failed: int = 0
     pruned: int = 0
+    reasons: Counter = field(default_factory=Counter)  # category -> files skipped or failed for it
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of skipped and failed files
 
     def as_dict(self) -> dict:
@@ -36,6 +52,7 @@ class IndexSummary:
             "skipped": self.skipped,
             "failed": self.failed,
             "pruned": self.pruned,
+            "reasons": dict(sorted(self.reasons.items())),
             "problems": [{"path": p, "reason": r} for p, r in self.problems],
         }
 
@@ -44,7 +61,20 @@ class IndexSummary:
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.skipped} skipped, {self.failed} failed"
         )
-        return text + (f", {self.pruned} pruned" if self.pruned else "")
+        text += f", {self.pruned} pruned" if self.pruned else ""
+        if self.reasons:
+            text += " (" + ", ".join(f"{n} {why}" for why, n in sorted(self.reasons.items())) + ")"
+        return text
+
+    def skip(self, path: str, category: str, reason: str) -> None:
+        self.skipped += 1
+        self.reasons[category] += 1
+        self.problems.append((path, reason))
+
+    def fail(self, path: str, category: str, reason: str) -> None:
+        self.failed += 1
+        self.reasons[category] += 1
+        self.problems.append((path, reason))
 
 
 @dataclass(frozen=True)
@@ -53,7 +83,7 @@ class Prepared:
     extraction: object  # natocli.extract.document.Extraction
 
 
-def prepare(path: Path, data: bytes, digest: str) -> Prepared:
+def prepare(path: Path, data: bytes, digest: str, stat: os.stat_result | None = None) -> Prepared:
     """Read, clean and extract one file. Pure apart from its inputs; raises ``ingest.SkipFile``."""
     from natocli.clean import clean
     from natocli.extract.document import extract_all
@@ -61,7 +91,7 @@ def prepare(path: Path, data: bytes, digest: str) -> Prepared:
     read = ingest.read_file(path, data)
     cleaned = clean(read.body)
     if not cleaned.text.strip():
-        raise ingest.SkipFile("no article text")
+        raise ingest.SkipFile("no article text", ingest.NO_TEXT)
     published = read.published or cleaned.published
     record = store.DocumentRecord(
         path=str(path),
@@ -71,8 +101,102 @@ def prepare(path: Path, data: bytes, digest: str) -> Prepared:
         raw=read.raw,
         sha256=digest,
         words=len(cleaned.text.split()),
+        size=stat.st_size if stat else None,
+        mtime_ns=stat.st_mtime_ns if stat else None,
     )
     return Prepared(record, extract_all(cleaned.text, published=published))
+
+
+# --- one file, in a worker process (or in this one) ------------------------
+
+# What reading one file gives the writer: ("new", rows) | ("same", (size, mtime_ns))
+# | ("skip", (category, reason)) | ("fail", (category, reason)).
+Outcome = tuple[str, object]
+
+
+def process_file(path: str, known_sha: str | None) -> Outcome:
+    file = Path(path)
+    try:
+        data = ingest.load(file)
+    except ingest.ReadFailed as exc:
+        return "fail", (exc.problem.category, exc.problem.reason)
+    try:
+        stat = file.stat()
+    except OSError:
+        stat = None  # gone since it was read: stored without its stat, so the next run reads it again
+    digest = ingest.sha256(data)
+    if digest == known_sha:
+        return "same", (stat.st_size, stat.st_mtime_ns) if stat else (None, None)
+    try:
+        prepared = prepare(file, data, digest, stat)
+    except ingest.SkipFile as exc:
+        return "skip", (exc.category, str(exc))
+    return "new", store.document_rows(prepared.record, prepared.extraction)
+
+
+def _process_task(task: tuple[str, str | None]) -> Outcome:
+    return process_file(*task)
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the writer handles it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from natocli.extract import document  # noqa: F401  (compile the patterns once per worker)
+
+
+def worker_count(files: int) -> int:
+    """Worker processes for `files` files to read: none for small jobs, else one per core (NATOCLI_WORKERS overrides)."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured.isdigit():
+        wanted = int(configured)
+    else:
+        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 0 if files < PARALLEL_MIN or wanted < 2 else wanted
+
+
+class _Outcomes:
+    """Outcomes of `tasks`, in order: from worker processes, or in this process for small jobs."""
+
+    def __init__(self, tasks: list[tuple[str, str | None]], workers: int) -> None:
+        self.tasks = tasks
+        self.pool = None
+        self.stopping = False
+        self.room = threading.Semaphore(IN_FLIGHT)
+        if workers:
+            import multiprocessing
+
+            # fork where there is one: workers start at once and inherit the loaded
+            # modules. The caller starts no thread before this (progress bars wait).
+            method = "fork" if sys.platform.startswith("linux") else "spawn"
+            self.pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+
+    def __iter__(self) -> Iterator[Outcome]:
+        if self.pool is None:
+            yield from (process_file(*task) for task in self.tasks)
+            return
+        for outcome in self.pool.imap(_process_task, self._feed(), chunksize=8):
+            self.room.release()
+            yield outcome
+        self.pool.close()
+        self.pool.join()
+        self.pool = None
+
+    def _feed(self) -> Iterator[tuple[str, str | None]]:
+        # Runs in the pool's task thread: waits while too much is read but not yet written.
+        for task in self.tasks:
+            self.room.acquire()
+            if self.stopping:
+                return
+            yield task
+
+    def stop(self) -> None:
+        """Stop the workers (after an error or Ctrl-C); nothing they still hold is written."""
+        if self.pool is not None:
+            self.stopping = True
+            self.room.release(IN_FLIGHT)
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 ProgressHook = Callable[[Path], None]
@@ -88,67 +212,107 @@ def index_paths(
 ) -> IndexSummary:
     """Index files and folders into `db`. Missing paths raise ``BadInput`` before anything is written."""
     roots = ingest.check_paths(paths)
-    files = list(ingest.discover(roots))
-    if on_total:
-        on_total(len(files))
-    known = store.known_documents(db)
     summary = IndexSummary()
-    batch: list[tuple[Prepared, int | None]] = []
 
-    def flush() -> None:
-        if not batch:
-            return
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        with store.transaction(db):
-            for prepared, replace_id in batch:
-                store.write_document(db, prepared.record, prepared.extraction, now, replace_id)
-            store.set_meta(db, "last_indexed", now)
-        batch.clear()
+    def on_problem(problem: ingest.Problem) -> None:
+        summary.fail(str(problem.path), problem.category, problem.reason)
 
+    files = list(ingest.discover(roots, on_problem=on_problem))
+    known = store.known_documents(db)
+    tasks: list[tuple[str, str | None]] = []
+    unchanged: list[Path] = []
     for path in files:
-        if on_file:
-            on_file(path)
         key = str(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            summary.failed += 1
-            summary.problems.append((key, exc.strerror or str(exc)))
-            continue
-        digest = ingest.sha256(data)
-        previous = known.get(key)
-        if previous and previous[1] == digest:
-            summary.unchanged += 1
-            continue
-        try:
-            prepared = prepare(path, data, digest)
-        except ingest.SkipFile as exc:
-            summary.skipped += 1
-            summary.problems.append((key, str(exc)))
-            continue
-        batch.append((prepared, previous[0] if previous else None))
-        if previous:
-            summary.updated += 1
+        stored = known.get(key)
+        if stored and stored.size is not None and _same_stat(path, stored):
+            unchanged.append(path)
         else:
-            summary.added += 1
-        if len(batch) >= BATCH_SIZE:
-            flush()
-    flush()
+            tasks.append((key, stored.sha256 if stored else None))
+    summary.unchanged = len(unchanged)
+
+    outcomes = _Outcomes(tasks, worker_count(len(tasks)))
+    try:
+        if on_total:
+            on_total(len(files))
+        if on_file:
+            for path in unchanged:
+                on_file(path)
+        writer = _Writer(db, summary, known)
+        for (key, _), outcome in zip(tasks, outcomes):
+            writer.take(key, outcome)
+            if on_file:
+                on_file(Path(key))
+        writer.flush()
+    finally:
+        outcomes.stop()
 
     if prune:
         summary.pruned = prune_missing(db, roots, {str(f) for f in files}, known)
     return summary
 
 
+def _same_stat(path: Path, stored: store.StoredFile) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False  # reading it will say what is wrong
+    return stat.st_size == stored.size and stat.st_mtime_ns == stored.mtime_ns
+
+
+class _Writer:
+    """The single writer: stores outcomes in batched transactions."""
+
+    def __init__(self, db: sqlite3.Connection, summary: IndexSummary, known: dict[str, store.StoredFile]):
+        self.db = db
+        self.summary = summary
+        self.known = known
+        self.batch: list[tuple[store.DocRows, int | None]] = []
+        self.stats: list[tuple[int, int, int]] = []
+        self.bytes = 0
+
+    def take(self, key: str, outcome: Outcome) -> None:
+        kind, value = outcome
+        stored = self.known.get(key)
+        if kind == "new":
+            self.batch.append((value, stored.doc_id if stored else None))
+            self.bytes += len(value.text)
+            if stored:
+                self.summary.updated += 1
+            else:
+                self.summary.added += 1
+        elif kind == "same":
+            self.summary.unchanged += 1
+            self.stats.append((*value, stored.doc_id))
+        elif kind == "skip":
+            self.summary.skip(key, *value)
+        else:
+            self.summary.fail(key, *value)
+        if len(self.batch) + len(self.stats) >= BATCH_SIZE or self.bytes >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch and not self.stats:
+            return
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with store.transaction(self.db):
+            if self.batch:
+                store.write_batch(self.db, self.batch, now)
+                store.set_meta(self.db, "last_indexed", now)
+            store.update_file_stat(self.db, self.stats)
+        self.batch.clear()
+        self.stats.clear()
+        self.bytes = 0
+
+
 def prune_missing(
-    db: sqlite3.Connection, roots: list[Path], present: set[str], known: dict[str, tuple[int, str]]
+    db: sqlite3.Connection, roots: list[Path], present: set[str], known: dict[str, store.StoredFile]
 ) -> int:
     """Remove documents under `roots` whose files were not found this run."""
     prefixes = tuple(str(r).rstrip("/") + "/" for r in roots if r.is_dir())
     files = {str(r) for r in roots if not r.is_dir()}
     gone = [
-        doc_id
-        for path, (doc_id, _) in known.items()
+        stored.doc_id
+        for path, stored in known.items()
         if (path.startswith(prefixes) or path in files) and path not in present
     ]
     if gone:

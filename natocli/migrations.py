@@ -152,5 +152,16 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+def m002_file_stat(db: sqlite3.Connection) -> None:
+    """Size and mtime of each file when read: re-indexing skips unchanged files without reading them."""
+    run_script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN size INTEGER;
+        ALTER TABLE documents ADD COLUMN mtime_ns INTEGER;
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_file_stat]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -154,7 +154,7 @@ def show(db: sqlite3.Connection, ref: str, *, raw: bool = False) -> Document:
     if row is None:
         raise NotFound(f"no indexed document {ref!r}", hint="`natocli docs` lists them")
     *head, text, raw_blob = row
-    return Document(*head, decompress(raw_blob) if raw else text)
+    return Document(*head, decompress(raw_blob, text) if raw else text)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from natocli.errors import DatabaseError
 from natocli.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 DB_ENV = "NATOCLI_DB"
 DB_FILENAME = "natocli.db"
 BUSY_TIMEOUT_MS = 10_000
+PAGE_SIZE = 16_384
+CACHE_KB = 32_768  # page cache per connection: index updates while indexing stay in memory
 
 
 def resolve_db_path(option: str | Path | None, app_dir: str | Path) -> Path:
@@ -51,6 +53,7 @@ def open_db(path: Path | str) -> sqlite3.Connection:
         _check_and_migrate(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     except sqlite3.DatabaseError as exc:
         db.close()
         raise DatabaseError(f"{path} is not a natocli database ({exc})") from exc
@@ -79,6 +82,9 @@ def _check_and_migrate(db: sqlite3.Connection, path: Path) -> None:
     if version == SCHEMA_VERSION:
         return
     if version == 0:
+        # Articles are a few KB each: with 16 KB pages several share a page
+        # instead of each leaving most of a 4 KB page unused.
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         # WAL lets readers run while one writer indexes; it is a property of the file.
         db.execute("PRAGMA journal_mode = WAL")
     with transaction(db):
@@ -119,9 +125,12 @@ def document_count(db: sqlite3.Connection) -> int:
     return db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
-def known_documents(db: sqlite3.Connection) -> dict[str, tuple[int, str]]:
-    """path -> (id, sha256) of every indexed document."""
-    return {path: (id_, sha) for id_, path, sha in db.execute("SELECT id, path, sha256 FROM documents")}
+def known_documents(db: sqlite3.Connection) -> dict[str, StoredFile]:
+    """path -> what is stored of it, for every indexed document."""
+    return {
+        path: StoredFile(*rest)
+        for path, *rest in db.execute("SELECT path, id, sha256, size, mtime_ns FROM documents")
+    }
 
 
 @dataclass(frozen=True)
@@ -135,14 +144,64 @@ class DocumentRecord:
     raw: str
     sha256: str
     words: int
+    size: int | None = None      # the file's size and mtime when read: an unchanged
+    mtime_ns: int | None = None  # file is recognised on re-index without reading it
 
 
-def compress(raw: str) -> bytes:
-    return zlib.compress(raw.encode("utf-8"), 6)
+class StoredFile(NamedTuple):
+    """What the database knows of an indexed file."""
+
+    doc_id: int
+    sha256: str
+    size: int | None
+    mtime_ns: int | None
 
 
-def decompress(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")
+class DocRows(NamedTuple):
+    """One document and its extracted rows as plain tuples, without ids.
+
+    Built by ``document_rows`` (in an indexing worker process: cheap to send
+    between processes) and written by ``write_batch``, which gives out ids.
+    """
+
+    document: tuple   # path, title, published, text, raw (compressed), sha256, words, size, mtime_ns
+    events: list[tuple]    # pos, pos_end, sent_start, sent_end, expression, start, end, precision, year_inferred, named
+    mentions: list[tuple]  # key, name, pos, pos_end, sent_start, sent_end, surface, role
+    roles: list[tuple]     # pos, pos_end, sent_start, sent_end, role
+    countries: list[tuple]  # sent_start, country
+    spending: list[tuple]  # pos, pos_end, sent_start, sent_end, expression, entity, value, unit, kind, year
+
+    @property
+    def path(self) -> str:
+        return self.document[0]
+
+    @property
+    def text(self) -> str:
+        return self.document[3]
+
+
+_ZLIB_WINDOW = 32 * 1024
+
+
+def compress(raw: str, text: str = "") -> bytes:
+    """The original file text, zlib-compressed with the cleaned `text` as preset dictionary.
+
+    The cleaned text is most of the original and is stored anyway, so the
+    original costs only what cleaning removed (a few percent of its size).
+    """
+    packer = zlib.compressobj(6, zdict=_dictionary(text)) if text else zlib.compressobj(6)
+    return packer.compress(raw.encode("utf-8")) + packer.flush()
+
+
+def decompress(blob: bytes, text: str = "") -> str:
+    """Inverse of ``compress``; `text` is needed when the blob was packed against it."""
+    needs_dictionary = len(blob) > 1 and blob[1] & 0x20  # zlib header FDICT flag
+    unpacker = zlib.decompressobj(zdict=_dictionary(text)) if needs_dictionary else zlib.decompressobj()
+    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
+
+
+def _dictionary(text: str) -> bytes:
+    return text.encode("utf-8")[-_ZLIB_WINDOW:]
 
 
 def delete_documents(db: sqlite3.Connection, doc_ids: list[int]) -> None:
@@ -159,6 +218,41 @@ def delete_documents(db: sqlite3.Connection, doc_ids: list[int]) -> None:
     db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)")
 
 
+def document_rows(record: DocumentRecord, ex: Extraction) -> DocRows:
+    """A document and its extraction as the rows ``write_batch`` stores. Pure."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in ex.sentences]
+    ends = [s.end for s in ex.sentences]
+
+    def where(span: tuple[int, int]) -> tuple[int, int, int, int]:
+        # The sentence holding span[0]: sentences are sorted and do not overlap.
+        i = bisect_right(starts, span[0]) - 1
+        if i < 0 or span[0] >= ends[i]:
+            return span[0], span[1], span[0], span[1]
+        return span[0], span[1], starts[i], ends[i]
+
+    def iso(day) -> str | None:
+        return day.isoformat() if day else None
+
+    return DocRows(
+        document=(
+            record.path, record.title, record.published, record.text, compress(record.raw, record.text),
+            record.sha256, record.words, record.size, record.mtime_ns,
+        ),
+        events=[
+            (*where(e.span), e.expression, iso(e.start), iso(e.end), e.precision, int(e.year_inferred), e.named)
+            for e in ex.events
+        ],
+        mentions=[(m.key, m.name, *where(m.span), m.surface, m.role) for m in ex.people.mentions],
+        roles=[(*where(r.span), r.role) for r in ex.people.roles],
+        countries=list(dict.fromkeys((where(span)[2], name) for name, span in ex.countries)),
+        spending=[
+            (*where(f.span), f.expression, f.entity, f.value, f.unit, f.kind, f.year) for f in ex.spending
+        ],
+    )
+
+
 def write_document(
     db: sqlite3.Connection,
     record: DocumentRecord,
@@ -167,91 +261,96 @@ def write_document(
     replace_id: int | None = None,
 ) -> int:
     """Store one document and its extracted rows; returns its id. Call inside a transaction."""
-    if replace_id is not None:
-        delete_documents(db, [replace_id])
-    doc_id = db.execute(
-        "INSERT INTO documents(id, path, title, published, text, raw, sha256, words, indexed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            replace_id,
-            record.path,
-            record.title,
-            record.published,
-            record.text,
-            compress(record.raw),
-            record.sha256,
-            record.words,
-            indexed_at,
-        ),
-    ).lastrowid
-    _write_extraction(db, doc_id, record.text, extraction)
-    return doc_id
+    return write_batch(db, [(document_rows(record, extraction), replace_id)], indexed_at)[0]
 
 
-def _write_extraction(db: sqlite3.Connection, doc_id: int, text: str, ex: Extraction) -> None:
-    from natocli.extract.sentences import sentence_index
+def write_batch(
+    db: sqlite3.Connection, batch: list[tuple[DocRows, int | None]], indexed_at: str
+) -> list[int]:
+    """Store documents with their extracted rows; returns their ids. Call inside a transaction.
 
-    sentences = ex.sentences
+    A document replacing an older version keeps its id. Ids are given out
+    here (max + 1) so every table is filled with one ``executemany``: the
+    caller holds the write lock, so nobody else takes them meanwhile.
+    """
+    replaced = [replace_id for _, replace_id in batch if replace_id is not None]
+    if replaced:
+        delete_documents(db, replaced)
+    next_doc = _next_id(db, "documents")
+    next_event = _next_id(db, "events")
+    doc_ids: list[int] = []
+    documents, events, event_text, mentions, roles, countries, spending = [], [], [], [], [], [], []
+    keys: dict[str, str] = {}
+    for rows, replace_id in batch:
+        if replace_id is None:
+            doc_id, next_doc = next_doc, next_doc + 1
+        else:
+            doc_id = replace_id
+        doc_ids.append(doc_id)
+        documents.append((doc_id, *rows.document, indexed_at))
+        text = rows.text
+        for event in rows.events:
+            events.append((next_event, doc_id, *event))
+            event_text.append((next_event, text[event[2]:event[3]]))
+            next_event += 1
+        for key, name, *rest in rows.mentions:
+            keys.setdefault(key, name)
+            mentions.append((key, doc_id, *rest))
+        roles.extend((doc_id, *r) for r in rows.roles)
+        countries.extend((doc_id, *c) for c in rows.countries)
+        spending.extend((doc_id, *f) for f in rows.spending)
 
-    def where(span: tuple[int, int]) -> tuple[int, int, int, int]:
-        sentence = sentences[sentence_index(sentences, span[0])] if sentences else None
-        if sentence is None:
-            return span[0], span[1], span[0], span[1]
-        return span[0], span[1], sentence.start, sentence.end
-
-    for event in ex.events:
-        pos, pos_end, s_start, s_end = where(event.span)
-        event_id = db.execute(
-            "INSERT INTO events(doc_id, pos, pos_end, sent_start, sent_end, expression, start, end, "
-            "precision, year_inferred, named) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc_id,
-                pos,
-                pos_end,
-                s_start,
-                s_end,
-                event.expression,
-                event.start.isoformat() if event.start else None,
-                event.end.isoformat() if event.end else None,
-                event.precision,
-                int(event.year_inferred),
-                event.named,
-            ),
-        ).lastrowid
-        db.execute(
-            "INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)", (event_id, text[s_start:s_end])
-        )
-
-    person_ids: dict[str, int] = {}
-    for mention in ex.people.mentions:
-        person_id = person_ids.get(mention.key)
-        if person_id is None:
-            row = db.execute("SELECT id FROM people WHERE key = ?", (mention.key,)).fetchone()
-            if row:
-                person_id = row[0]
-            else:
-                person_id = db.execute(
-                    "INSERT INTO people(key, name) VALUES (?, ?)", (mention.key, mention.name)
-                ).lastrowid
-            person_ids[mention.key] = person_id
-        db.execute(
-            "INSERT INTO mentions(person_id, doc_id, pos, pos_end, sent_start, sent_end, surface, role) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (person_id, doc_id, *where(mention.span), mention.surface, mention.role),
-        )
     db.executemany(
-        "INSERT INTO role_mentions(doc_id, pos, pos_end, sent_start, sent_end, role) VALUES (?, ?, ?, ?, ?, ?)",
-        [(doc_id, *where(r.span), r.role) for r in ex.people.roles],
+        "INSERT INTO documents(id, path, title, published, text, raw, sha256, words, size, mtime_ns, indexed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        documents,
     )
     db.executemany(
-        "INSERT OR IGNORE INTO sentence_countries(doc_id, sent_start, country) VALUES (?, ?, ?)",
-        [(doc_id, where(span)[2], name) for name, span in ex.countries],
+        "INSERT INTO events(id, doc_id, pos, pos_end, sent_start, sent_end, expression, start, end, "
+        "precision, year_inferred, named) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
+    db.executemany("INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)", event_text)
+    person_ids = _person_ids(db, keys)
+    db.executemany(
+        "INSERT INTO mentions(person_id, doc_id, pos, pos_end, sent_start, sent_end, surface, role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(person_ids[key], *rest) for key, *rest in mentions],
+    )
+    db.executemany(
+        "INSERT INTO role_mentions(doc_id, pos, pos_end, sent_start, sent_end, role) VALUES (?, ?, ?, ?, ?, ?)",
+        roles,
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO sentence_countries(doc_id, sent_start, country) VALUES (?, ?, ?)", countries
     )
     db.executemany(
         "INSERT INTO spending(doc_id, pos, pos_end, sent_start, sent_end, expression, entity, value, "
         "unit, kind, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (doc_id, *where(f.span), f.expression, f.entity, f.value, f.unit, f.kind, f.year)
-            for f in ex.spending
-        ],
+        spending,
     )
+    return doc_ids
+
+
+def _next_id(db: sqlite3.Connection, table: str) -> int:
+    return db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def _person_ids(db: sqlite3.Connection, names: dict[str, str]) -> dict[str, int]:
+    """key -> people.id for every key in `names` (key -> name), adding the people not yet known."""
+    ids: dict[str, int] = {}
+    keys = list(names)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        ids.update(
+            db.execute(f"SELECT key, id FROM people WHERE key IN ({', '.join('?' * len(chunk))})", chunk)
+        )
+    for key in keys:
+        if key not in ids:  # new people are few after the first documents
+            ids[key] = db.execute("INSERT INTO people(key, name) VALUES (?, ?)", (key, names[key])).lastrowid
+    return ids
+
+
+def update_file_stat(db: sqlite3.Connection, rows: list[tuple[int, int, int]]) -> None:
+    """Record (size, mtime_ns, doc_id) of files whose bytes did not change. Call inside a transaction."""
+    db.executemany("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", rows)

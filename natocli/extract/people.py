@@ -90,6 +90,7 @@ def person_key(name: str) -> str:
     return " ".join(bare.replace("-", " ").split())
 
 
+@lru_cache(maxsize=8192)
 def _fold_role(role: str) -> str:
     return " ".join(role.casefold().replace("-", " ").replace("’", "'").split())
 
@@ -109,6 +110,7 @@ _GIVEN = frozenset(_NAMES["given_names"])
 _PARTICLES = frozenset(_NAMES["particles"])
 _STOP = frozenset(_NOT["stop_words"])
 _CALENDAR = frozenset(_NOT["calendar"])
+_NOT_NAME_WORDS = _STOP | _CALENDAR
 _ORG_WORDS = frozenset(_NOT["organisation_words"])
 _NOT_PERSON = frozenset(person_key(x) for x in _NOT["organisations"] + _NOT["places"])
 _ORG_TOKENS = frozenset(person_key(x) for x in _NOT["organisations"] if " " not in x)
@@ -162,17 +164,24 @@ def _char_class(pred) -> str:
 
 _UP = _char_class(str.isupper)
 _LETTER = r"[^\W\d_]"
+# `_LETTER*`, written so that `re` runs faster: a-z first (a plain class is
+# cheaper than the Unicode letter class) and possessive (what follows a word
+# never needs one of its letters back).
+_LETTERS = r"[a-z]*+[^\W\d_]*+"
 _PREFIX = "(?:(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-|[dl]['’])?"
-_CAPWORD = rf"{_PREFIX}{_UP}{_LETTER}*(?:['’]{_UP}{_LETTER}*)?(?:-{_LETTER}+)*"
+_CAPWORD = rf"{_PREFIX}{_UP}{_LETTERS}(?:['’]{_UP}{_LETTERS})?(?:-{_LETTER}{_LETTERS})*"
 _INITIAL = rf"{_UP}\.(?:{_UP}\.)*"
 _TOKEN = rf"(?:{_INITIAL}|{_CAPWORD})"
-_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE = "(?:" + trie_regex(sorted(_PARTICLES)) + ")"
 
 # A run of capitalised words on one line, with particles between them.
 # The first word starts with a capital (no lower-case prefix) so that `re` can
-# jump from capital to capital.
+# jump from capital to capital. Group 1 takes part when the run is glued to the
+# word before it ("pro-Russian", "al-Assad", "5G"); the lookbehind comes after
+# the first capital so that the jumping still works.
 _RUN_RE = re.compile(
-    rf"{_UP}(?:\.(?:{_UP}\.)*|{_LETTER}*(?:['’]{_UP}{_LETTER}*)?(?:-{_LETTER}+)*)"
+    rf"{_UP}(?:(?<=[\w'’-].)()|)"
+    rf"(?:\.(?:{_UP}\.)*|{_LETTERS}(?:['’]{_UP}{_LETTERS})?(?:-{_LETTER}{_LETTERS})*)"
     rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,3}}{_TOKEN})*"
 )
 
@@ -192,12 +201,11 @@ _LOWER_ANCHOR_RE = re.compile(" (?:" + trie_regex(sorted(_LOWER_ANCHORS)) + ")")
 _OFFICE_START_RE = re.compile(r"(?:" + trie_regex(_office_forms()) + r")(?![\w])")
 
 
+_HEAD_KINDS = {**dict.fromkeys(_RANK_FORMS, "rank"), **dict.fromkeys(_HONORIFIC_FORMS, "honorific")}
+
+
 def _head_kind(form: str) -> str:
-    if form in _HONORIFIC_FORMS:
-        return "honorific"
-    if form in _RANK_FORMS:
-        return "rank"
-    return "office"
+    return _HEAD_KINDS.get(form, "office")
 
 
 def _match_head(text: str, pos: int) -> re.Match | None:
@@ -244,7 +252,7 @@ _SPEECH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(_NAMES["words_before"]
 _HAS_UPPER_RE = re.compile(_UP + _LETTER)
 _ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # A byline or picture credit before the name, in the same clause.
-_CREDIT_CUE_RE = re.compile("|".join(re.escape(c) for c in _NOT["credit_cues"]))
+_CREDIT_CUE_RE = re.compile(trie_regex(sorted(_NOT["credit_cues"])))
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-$")
 
 
@@ -280,30 +288,43 @@ def _name_like(word: str, first: bool) -> bool:
 # --- roles ------------------------------------------------------------------
 
 
-@dataclass
 class _Role:
-    start: int  # qualifiers included, determiner excluded
-    head_start: int
-    end: int
-    kind: str  # "office", "rank" or "honorific"
-    qualifiers: list[tuple[str, str, str]]  # (display, kind, separator after it)
-    det: str | None  # "the" or "a" written before the role
-    det_start: int
-    possessive: bool  # "Prime Minister's Office": not a person's role
-    capitalised: bool
-    has_complement: bool
-    used: bool = False
-    text: str = ""
-    key: str = ""  # folded text
-    head_key: str = ""  # folded office and complement, without qualifiers
+    """An office, rank or honorific found in the text."""
 
-    @property
-    def org_or_country(self) -> bool:
-        return any(kind != "status" for _, kind, _ in self.qualifiers)
+    __slots__ = (
+        "start", "head_start", "end", "kind", "qualifiers", "det", "det_start", "possessive",
+        "capitalised", "has_complement", "org_or_country", "status", "used", "text", "key", "head_key",
+    )
 
-    @property
-    def status(self) -> bool:
-        return any(kind == "status" for _, kind, _ in self.qualifiers)
+    def __init__(
+        self,
+        start: int,  # qualifiers included, determiner excluded
+        head_start: int,
+        end: int,
+        kind: str,  # "office", "rank" or "honorific"
+        qualifiers: list[tuple[str, str, str]],  # (display, kind, separator after it)
+        det: str | None,  # "the" or "a" written before the role
+        det_start: int,
+        possessive: bool,  # "Prime Minister's Office": not a person's role
+        capitalised: bool,
+        has_complement: bool,
+    ) -> None:
+        self.start = start
+        self.head_start = head_start
+        self.end = end
+        self.kind = kind
+        self.qualifiers = qualifiers
+        self.det = det
+        self.det_start = det_start
+        self.possessive = possessive
+        self.capitalised = capitalised
+        self.has_complement = has_complement
+        self.org_or_country = any(k != "status" for _, k, _ in qualifiers)
+        self.status = any(k == "status" for _, k, _ in qualifiers)
+        self.used = False
+        self.text = ""
+        self.key = ""  # folded text
+        self.head_key = ""  # folded office and complement, without qualifiers
 
 
 @lru_cache(maxsize=4096)
@@ -332,59 +353,75 @@ def _qualifiers(text: str, start: int) -> tuple[int, int, list[tuple[str, str, s
     head prefixes ("Deputy", "Vice") belong to the office; qualifiers are
     status words, organisations and countries ("Former Ukrainian", "NATO's");
     the determiner ("the", "a") is not part of the role.
+
+    The words are read backwards from the office, within the 100 characters
+    before it and on its line, one at a time: most offices have no qualifier
+    and only the word before them is looked at.
     """
     quals: list[tuple[str, str, str]] = []
     lo = max(0, start - 100)
-    segment = text[lo:start]
-    cut = max(segment.rfind("\n"), segment.rfind("\t"))
+    cut = max(text.rfind("\n", lo, start), text.rfind("\t", lo, start))
     if cut >= 0:
-        lo += cut + 1
-        segment = segment[cut + 1 :]
+        lo = cut + 1
     pos = start
-    if segment.endswith("-"):  # "then-President", "ex-Minister"
-        k = len(segment) - 1
-        while k > 0 and segment[k - 1].isalpha():
+    if start > lo and text[start - 1] == "-":  # "then-President", "ex-Minister"
+        k = start - 1
+        while k > lo and text[k - 1].isalpha():
             k -= 1
-        if segment[k:-1] in _STATUS:
-            quals.append((segment[k:], "status", ""))
-            pos = lo + k
-            segment = segment[:k]
-    words = segment.split(" ")
-    # words[-1] is what stands right before `pos`: "" when a space separates them.
-    i = len(words) - 2 if words[-1] == "" else -1
+        if text[k : start - 1] in _STATUS:
+            quals.append((text[k:start], "status", ""))
+            pos = k
     head_start = start
-    while i >= 0 and not quals and words[i] in _HEAD_PREFIXES and start - head_start < 40:
-        pos -= len(words[i]) + 1
-        head_start = pos
-        i -= 1
+    # The word before `pos` (text[ws:we]) when a space separates them; the
+    # words are split at single spaces, so two spaces make an empty word.
+    if pos == lo or text[pos - 1] != " ":
+        return head_start, pos, quals, None, pos
+    we = pos - 1
+    ws = text.rfind(" ", lo, we) + 1 or lo
+    word = text[ws:we]
+    more = True  # is text[ws:we] a word? (False once the segment start is passed)
+    if not quals:
+        while word in _HEAD_PREFIXES and start - head_start < 40:
+            pos = head_start = ws
+            if ws == lo:
+                more = False
+                break
+            we = ws - 1
+            ws = text.rfind(" ", lo, we) + 1 or lo
+            word = text[ws:we]
     count = 0
-    while i >= 0 and count < 5:
-        word = words[i]
-        width = len(word) + 1
+    while more and count < 5:
         display = None
-        opening = word[:1] in "(“\"‘'["
-        if opening:  # "(EU High Representative)": the bracket ends the qualifiers
-            word = word[1:]
-        if not opening and i > 0 and word[:1].isupper() and words[i - 1][:1].isupper() and words[i - 1] not in _DETERMINERS:
-            display, kind = _classify_qualifier(f"{words[i - 1]} {word}")  # "United States", "South Korean"
-            if display is not None and kind == "country":
-                width += len(words[i - 1]) + 1
-                i -= 1
-            else:
-                display = None
+        opening = word[:1] in "(“\"‘'["  # also true for an empty word, which stops below
+        bare = word[1:] if opening else word
+        if not opening and ws > lo and bare[:1].isupper():
+            pwe = ws - 1
+            pws = text.rfind(" ", lo, pwe) + 1 or lo
+            before = text[pws:pwe]
+            if before[:1].isupper() and before not in _DETERMINERS:
+                display, kind = _classify_qualifier(f"{before} {bare}")  # "United States", "South Korean"
+                if display is not None and kind == "country":
+                    ws, we = pws, pwe
+                else:
+                    display = None
         if display is None:
-            display, kind = _classify_qualifier(word) if word else (None, "")
+            display, kind = _classify_qualifier(bare) if bare else (None, "")
             if display is None:
                 break
         quals.insert(0, (display, kind, " "))
-        pos -= width - 1 if opening else width
-        i -= 1
+        pos = ws + 1 if opening else ws
         count += 1
+        if ws == lo:
+            more = False
+        else:
+            we = ws - 1
+            ws = text.rfind(" ", lo, we) + 1 or lo
+            word = text[ws:we]
         if opening:
             break
     det, det_start = None, pos
-    if i >= 0 and words[i] in _DETERMINERS:
-        det, det_start = _DETERMINERS[words[i]], pos - len(words[i]) - 1
+    if more and word in _DETERMINERS:
+        det, det_start = _DETERMINERS[word], pos - len(word) - 1
     return head_start, pos, quals, det, det_start
 
 
@@ -466,43 +503,41 @@ def _find_roles(text: str) -> list[_Role]:
             e = text.index("-", e) + (6 if text.startswith("-elect", e) else 10)
         if e < n and (text[e].isalnum() or text[e] in "-_"):
             continue  # "Presidents", "Generally", "President-led"
-        kind = _head_kind(text[s:e])
+        kind = _HEAD_KINDS.get(text[s:e], "office")
         possessive = text.startswith(("'s", "’s"), e)
-        end = _complement_end(text, e) if kind == "office" and not possessive else e
         if kind == "office":
+            end = e if possessive else _complement_end(text, e)
             s, start, quals, det, det_start = _qualifiers(text, s)
         else:
+            end = e
             start, quals, det, det_start = s, [], None, s
-        roles.append(
-            _Role(
-                start=start,
-                head_start=s,
-                end=end,
-                kind=kind,
-                qualifiers=quals,
-                det=det,
-                det_start=det_start,
-                possessive=possessive,
-                capitalised=text[s].isupper(),
-                has_complement=end > e,
-            )
-        )
+        roles.append(_Role(start, s, end, kind, quals, det, det_start, possessive, text[s].isupper(), end > e))
         last_end = end
     return roles
 
 
-def _role_text(text: str, role: _Role, nato_doc) -> str:
-    core = " ".join(text[role.head_start : role.end].split())
+@lru_cache(maxsize=4096)
+def _squeeze(raw: str) -> str:
+    return " ".join(raw.split())
+
+
+def _describe(text: str, role: _Role, nato_doc) -> None:
+    """Set the role's text as reported, its folded key and its folded head."""
+    raw = text[role.head_start : role.end]
+    core = _squeeze(raw)
+    role.head_key = _fold_role(raw)  # the same as folding `core`
     if (
         role.kind == "office"
         and not role.has_complement
         and not role.org_or_country
-        and _fold_role(core) in _DEFAULT_ORG_ROLES
+        and role.head_key in _DEFAULT_ORG_ROLES
         and nato_doc()
     ):
         core = f"{_DEFAULT_ORG['organisation']} {core}"
-    out = "".join(display + sep for display, _, sep in role.qualifiers)
-    return out + core
+    if role.qualifiers:
+        core = "".join(display + sep for display, _, sep in role.qualifiers) + core
+    role.text = core
+    role.key = _fold_role(core)
 
 
 # --- names ------------------------------------------------------------------
@@ -524,14 +559,21 @@ class _Piece:
             self.caps = [w for w in self.words if w not in _PARTICLES]
 
 
-def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int, int, str]]]:
+def _pieces(
+    text: str, roles: list[_Role]
+) -> tuple[list[_Piece], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Name candidates: capitalised runs, split at roles, stop words and calendar words.
 
     Returns the candidates of several words and, apart, the lone words (the
-    common case, kept as plain tuples).
+    common case, kept as plain tuples): those right after a role and a space
+    ("Ambassador Vershbow", "Mr. Rutte"), then the others.
     """
     out: list[_Piece] = []
-    singles: list[tuple[int, int, str]] = []
+    after_role: list[tuple[int, int, str]] = []
+    lone: list[tuple[int, int, str]] = []
+    role_follows = {r.end + 1 for r in roles if text[r.end : r.end + 1] == " "}
+    starts = [r.start for r in roles]
+    ends = [r.end for r in roles]
     j = 0
     nroles = len(roles)
 
@@ -543,14 +585,14 @@ def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int
         while current and "." in current[-1][2]:  # a name does not end with an initial
             current.pop()
         if len(current) == 1:
-            singles.append(current[0])
+            (after_role if current[0][0] in role_follows else lone).append(current[0])
         elif current:
-            out.append(_Piece(list(current)))
+            out.append(_Piece(current))
 
     for run in _RUN_RE.finditer(text):
-        rs, re_ = run.span()
         word = run.group()
-        if rs and (text[rs - 1].isalnum() or text[rs - 1] in "-_'’"):
+        rs = run.start()
+        if run.lastindex:  # glued to the word before it
             prefix = _HYPHEN_PREFIX_RE.search(text, max(0, rs - 5), rs)
             if prefix is not None:
                 rs = prefix.start()  # "al-Assad"
@@ -561,14 +603,15 @@ def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int
                 if space < 0:
                     continue
                 rs += space + 1
-            word = text[rs:re_]
+            word = text[rs : run.end()]
         if " " not in word:  # one word: the common case, no need to split
-            if word in _STOP or word in _CALENDAR or "." in word:
+            if word in _NOT_NAME_WORDS or "." in word:
                 continue
-            while j < nroles and roles[j].end <= rs:
+            re_ = rs + len(word)
+            while j < nroles and ends[j] <= rs:
                 j += 1
-            if not (j < nroles and roles[j].start < re_):
-                singles.append((rs, re_, word))
+            if not (j < nroles and starts[j] < re_):
+                (after_role if rs in role_follows else lone).append((rs, re_, word))
             continue
         current: list[tuple[int, int, str]] = []
         te = rs - 1
@@ -577,18 +620,18 @@ def _pieces(text: str, roles: list[_Role]) -> tuple[list[_Piece], list[tuple[int
             te = ts + len(word)
             if not word:
                 continue
-            while j < nroles and roles[j].end <= ts:
+            while j < nroles and ends[j] <= ts:
                 j += 1
-            covered = j < nroles and roles[j].start < te
+            covered = j < nroles and starts[j] < te
             if word in _CALENDAR and ((current and current[-1][2] in _GIVEN) or word in _GIVEN) and not covered:
                 pass  # "Theresa May", "Jan van Dijk"
-            elif covered or word in _STOP or word in _CALENDAR:
+            elif covered or word in _NOT_NAME_WORDS:
                 flush(current)
                 current = []
                 continue
             current.append((ts, te, word))
         flush(current)
-    return out, singles
+    return out, after_role, lone
 
 
 @dataclass(slots=True)
@@ -663,9 +706,7 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         return nato_cache[0]
 
     for role in roles:
-        role.text = _role_text(text, role, nato_doc)
-        role.key = _fold_role(role.text)
-        role.head_key = _fold_role(text[role.head_start : role.end])
+        _describe(text, role, nato_doc)
     by_end = {r.end: r for r in roles}
     by_start = {r.start: r for r in roles}
 
@@ -688,16 +729,11 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
 
     # Pass 1: candidates, the role before them, evidence.
     candidates: list[_Candidate] = []
-    lone_words: list[tuple[int, int, str]] = []
-    multi, singles_found = _pieces(text, roles)
-    pieces = multi
-    for word in singles_found:
-        if word[0] - 1 in by_end and text[word[0] - 1] == " ":
-            pieces.append(_Piece([word]))  # "Ambassador Vershbow", "Mr. Rutte"
-        else:
-            # Most capitalised words stand alone ("Lisbon", "Russia"): whether
-            # they are a known surname is decided in pass 2.
-            lone_words.append(word)
+    # Most capitalised words stand alone ("Lisbon", "Russia"): whether they
+    # are a known surname is decided in pass 2. A word right after a role is
+    # a candidate now ("Ambassador Vershbow", "Mr. Rutte").
+    pieces, after_role, lone_words = _pieces(text, roles)
+    pieces.extend(_Piece([word]) for word in after_role)
     for piece in pieces:
         caps = piece.caps
         pre = by_end.get(piece.start - 1) if text[piece.start - 1 : piece.start] == " " else None
@@ -767,14 +803,15 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
             cand.role = role
         cand.accepted = True
 
-    if _CREDIT_CUE_RE.search(text) is not None:
-        for cand in candidates:
-            if not cand.accepted:
-                continue
-            clause = max(text.rfind(".", 0, cand.start), text.rfind(";", 0, cand.start), text.rfind("\n", 0, cand.start))
-            if _CREDIT_CUE_RE.search(text, clause + 1, cand.start):
-                cand.accepted = False  # "Editing by Andrew Heavens"
-                cand.rejected = True
+    # Only the clause before each accepted name is searched: a scan of the
+    # whole text for the cues would cost more than all these short ones.
+    for cand in candidates:
+        if not cand.accepted:
+            continue
+        clause = max(text.rfind(".", 0, cand.start), text.rfind(";", 0, cand.start), text.rfind("\n", 0, cand.start))
+        if _CREDIT_CUE_RE.search(text, clause + 1, cand.start) is not None:
+            cand.accepted = False  # "Editing by Andrew Heavens"
+            cand.rejected = True
 
     # Pass 2: full names, then aliases.
     full_names: dict[str, tuple[str, int]] = {}  # key -> (name as written, first position)

@@ -20,7 +20,6 @@ import datetime as dt
 import errno
 import hashlib
 import io
-import logging
 import math
 import os
 import re
@@ -102,6 +101,8 @@ def _quiet(*loggers: str) -> None:
     A NullHandler keeps Python's last-resort handler from printing them on
     stderr, and still lets an application that configures logging see them.
     """
+    import logging  # only readers that load those libraries need it
+
     for name in loggers:
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):

@@ -273,7 +273,11 @@ def _typical_values(db) -> dict[str, str]:
 
 
 def filtered_times(db_path: Path, repeat: int) -> dict[str, dict[str, dict]]:
-    """{command: {query as typed: {p50 (ms), rows}}} for typical timeline, who and spending queries."""
+    """{command: {query as typed: {p50 (ms), rows}}} for typical timeline, who and spending queries.
+
+    Each query is what the command line runs for those options, so without ``-n`` it
+    returns every matching row, as ``natocli`` prints them by default.
+    """
     db = open_db(db_path)
     try:
         v = _typical_values(db)
@@ -282,6 +286,7 @@ def filtered_times(db_path: Path, repeat: int) -> dict[str, dict[str, dict]]:
             "timeline": {
                 f"--since {y} --until {y}": lambda: query.timeline(db, since=y, until=y),
                 f"--since {y}": lambda: query.timeline(db, since=y),
+                f"--since {y} -n 20": lambda: query.timeline(db, since=y, limit=20),
                 "summit": lambda: query.timeline(db, "summit"),
                 f"summit --since {y} --until {y}": lambda: query.timeline(db, "summit", since=y, until=y),
             },
@@ -293,6 +298,7 @@ def filtered_times(db_path: Path, repeat: int) -> dict[str, dict[str, dict]]:
             "spending": {
                 f"--country {e!r}": lambda: query.spending(db, country=e),
                 "--unit gdp": lambda: query.spending(db, unit="gdp"),
+                "--unit gdp -n 20": lambda: query.spending(db, unit="gdp", limit=20),
                 f"--kind pledge --since {y}": lambda: query.spending(db, kind="pledge", since=y),
             },
         }
@@ -355,6 +361,11 @@ def _r(x: float, digits: int = 3) -> float:
     return round(x, digits)
 
 
+def _ratio(x: float) -> float:
+    """Three significant digits: small ratios keep their precision."""
+    return float(f"{x:.3g}")
+
+
 def measure(corpus_dir: Path, n_docs: int, seed: int, repeat: int) -> dict:
     info = corpus_mod.corpus_info(corpus_dir) or {}
     queries = corpus_mod.bench_queries(n_docs, seed)
@@ -414,14 +425,14 @@ def measure(corpus_dir: Path, n_docs: int, seed: int, repeat: int) -> dict:
         "sqlite_utils_help_ms": startup["sqlite_utils_help"],
         "sqlite_utils_search_ms": startup["sqlite_utils_search"],
         "ratios": {
-            "index_vs_floor": _r(index_rate / floor_rate),
-            "reindex_vs_index": _r(reindex.wall_s / index.wall_s),
+            "index_vs_floor": _ratio(index_rate / floor_rate),
+            "reindex_vs_index": _ratio(reindex.wall_s / index.wall_s),
             "search_vs_floor": {
-                kind: _r(search_ms[kind]["p50"] / max(floor_search_ms[kind]["p50"], 1e-6)) for kind in search_ms
+                kind: _ratio(search_ms[kind]["p50"] / max(floor_search_ms[kind]["p50"], 1e-6)) for kind in search_ms
             },
-            "start_help_vs_sqlite_utils": _r(startup["natocli_help"] / startup["sqlite_utils_help"]),
-            "start_search_vs_sqlite_utils": _r(startup["natocli_search"] / startup["sqlite_utils_search"]),
-            "db_vs_raw": _r(db_bytes / MB / raw_mb) if raw_mb else None,
+            "start_help_vs_sqlite_utils": _ratio(startup["natocli_help"] / startup["sqlite_utils_help"]),
+            "start_search_vs_sqlite_utils": _ratio(startup["natocli_search"] / startup["sqlite_utils_search"]),
+            "db_vs_raw": _ratio(db_bytes / MB / raw_mb) if raw_mb else None,
         },
         "machine": host,
         "date": started.isoformat(timespec="seconds"),

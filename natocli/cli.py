@@ -172,7 +172,7 @@ def index(
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Index article files (.txt, .md) into the database; unchanged files are skipped.
+    """Index article files (.txt, .md, .html, .pdf) into the database; unchanged files are skipped.
 
     Examples:
 

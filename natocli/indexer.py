@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -77,16 +78,10 @@ class IndexSummary:
         self.problems.append((path, reason))
 
 
-@dataclass(frozen=True)
-class Prepared:
-    record: store.DocumentRecord
-    extraction: object  # natocli.extract.document.Extraction
-
-
-def prepare(path: Path, data: bytes, digest: str, stat: os.stat_result | None = None) -> Prepared:
-    """Read, clean and extract one file. Pure apart from its inputs; raises ``ingest.SkipFile``."""
+def prepare(path: Path, data: bytes, digest: str, stat: os.stat_result | None = None) -> store.DocRows:
+    """Read, clean and extract one file into the rows to store. Pure apart from its inputs; raises ``ingest.SkipFile``."""
     from natocli.clean import clean
-    from natocli.extract.document import extract_all
+    from natocli.extract.document import extract_parts
 
     read = ingest.read_file(path, data)
     cleaned = clean(read.body)
@@ -100,11 +95,26 @@ def prepare(path: Path, data: bytes, digest: str, stat: os.stat_result | None = 
         text=cleaned.text,
         raw=read.raw,
         sha256=digest,
-        words=len(cleaned.text.split()),
+        words=word_count(cleaned.text),
         size=stat.st_size if stat else None,
         mtime_ns=stat.st_mtime_ns if stat else None,
     )
-    return Prepared(record, extract_all(cleaned.text, published=published))
+    return store.document_rows(record, extract_parts(cleaned.text, published=published))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def word_count(text: str, piece: int = 1 << 20) -> int:
+    """Whitespace-separated words, counted a piece at a time: splitting a huge text at once would hold every word."""
+    count = start = 0
+    while start < len(text):
+        end = start + piece
+        space = _SPACE.search(text, end) if end < len(text) else None  # never cut a word in two
+        end = space.start() if space else len(text)
+        count += len(text[start:end].split())
+        start = end
+    return count
 
 
 # --- one file, in a worker process (or in this one) ------------------------
@@ -128,10 +138,10 @@ def process_file(path: str, known_sha: str | None) -> Outcome:
     if digest == known_sha:
         return "same", (stat.st_size, stat.st_mtime_ns) if stat else (None, None)
     try:
-        prepared = prepare(file, data, digest, stat)
+        rows = prepare(file, data, digest, stat)
     except ingest.SkipFile as exc:
         return "skip", (exc.category, str(exc))
-    return "new", store.document_rows(prepared.record, prepared.extraction)
+    return "new", rows
 
 
 def _process_task(task: tuple[str, str | None]) -> Outcome:

@@ -8,10 +8,12 @@ another process indexes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,7 +203,8 @@ def decompress(blob: bytes, text: str = "") -> str:
 
 
 def _dictionary(text: str) -> bytes:
-    return text.encode("utf-8")[-_ZLIB_WINDOW:]
+    # The window's worth of the text's end: at most 4 bytes a character, so encode no more than that.
+    return text[-_ZLIB_WINDOW:].encode("utf-8")[-_ZLIB_WINDOW:]
 
 
 def delete_documents(db: sqlite3.Connection, doc_ids: list[int]) -> None:
@@ -218,10 +221,36 @@ def delete_documents(db: sqlite3.Connection, doc_ids: list[int]) -> None:
     db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)")
 
 
-def document_rows(record: DocumentRecord, ex: Extraction) -> DocRows:
-    """A document and its extraction as the rows ``write_batch`` stores. Pure."""
-    from bisect import bisect_right
+def document_rows(record: DocumentRecord, parts: Iterable[tuple[int, Extraction]]) -> DocRows:
+    """A document and its extraction as the rows ``write_batch`` stores. Pure.
 
+    `parts` are (offset, extraction of the text from that offset on): one part
+    (0, …) for an ordinary article, several for a huge one.
+    """
+    rows = DocRows(
+        document=(
+            record.path, record.title, record.published, record.text, compress(record.raw, record.text),
+            record.sha256, record.words, record.size, record.mtime_ns,
+        ),
+        events=[], mentions=[], roles=[], countries=[], spending=[],
+    )
+    for offset, ex in parts:
+        where = _locator(ex, offset)
+        rows.events.extend(
+            (*where(e.span), e.expression, _iso(e.start), _iso(e.end), e.precision, int(e.year_inferred), e.named)
+            for e in ex.events
+        )
+        rows.mentions.extend((m.key, m.name, *where(m.span), m.surface, m.role) for m in ex.people.mentions)
+        rows.roles.extend((*where(r.span), r.role) for r in ex.people.roles)
+        rows.countries.extend(dict.fromkeys((where(span)[2], name) for name, span in ex.countries))
+        rows.spending.extend(
+            (*where(f.span), f.expression, f.entity, f.value, f.unit, f.kind, f.year) for f in ex.spending
+        )
+    return rows
+
+
+def _locator(ex: Extraction, offset: int) -> Callable[[tuple[int, int]], tuple[int, int, int, int]]:
+    """span -> (start, end, sentence start, sentence end) in the whole text."""
     starts = [s.start for s in ex.sentences]
     ends = [s.end for s in ex.sentences]
 
@@ -229,28 +258,14 @@ def document_rows(record: DocumentRecord, ex: Extraction) -> DocRows:
         # The sentence holding span[0]: sentences are sorted and do not overlap.
         i = bisect_right(starts, span[0]) - 1
         if i < 0 or span[0] >= ends[i]:
-            return span[0], span[1], span[0], span[1]
-        return span[0], span[1], starts[i], ends[i]
+            return span[0] + offset, span[1] + offset, span[0] + offset, span[1] + offset
+        return span[0] + offset, span[1] + offset, starts[i] + offset, ends[i] + offset
 
-    def iso(day) -> str | None:
-        return day.isoformat() if day else None
+    return where
 
-    return DocRows(
-        document=(
-            record.path, record.title, record.published, record.text, compress(record.raw, record.text),
-            record.sha256, record.words, record.size, record.mtime_ns,
-        ),
-        events=[
-            (*where(e.span), e.expression, iso(e.start), iso(e.end), e.precision, int(e.year_inferred), e.named)
-            for e in ex.events
-        ],
-        mentions=[(m.key, m.name, *where(m.span), m.surface, m.role) for m in ex.people.mentions],
-        roles=[(*where(r.span), r.role) for r in ex.people.roles],
-        countries=list(dict.fromkeys((where(span)[2], name) for name, span in ex.countries)),
-        spending=[
-            (*where(f.span), f.expression, f.entity, f.value, f.unit, f.kind, f.year) for f in ex.spending
-        ],
-    )
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def write_document(
@@ -261,7 +276,7 @@ def write_document(
     replace_id: int | None = None,
 ) -> int:
     """Store one document and its extracted rows; returns its id. Call inside a transaction."""
-    return write_batch(db, [(document_rows(record, extraction), replace_id)], indexed_at)[0]
+    return write_batch(db, [(document_rows(record, [(0, extraction)]), replace_id)], indexed_at)[0]
 
 
 def write_batch(

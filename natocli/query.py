@@ -8,7 +8,10 @@ renderer turns them into bold on a terminal and drops them elsewhere.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from natocli import fts
@@ -44,6 +47,21 @@ def _published_between(since: str | None, until: str | None, column: str = "d.pu
         where.append(f"{column} <= ?")
         params.append(hi)
     return where, params
+
+
+@contextmanager
+def read_snapshot(db: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction around a query's statements: they all see the same state of the
+    database (an indexer may commit between them), and SQLite skips the per-statement
+    transaction work, which BM25 pays once per matching row through its document-size lookups."""
+    if db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
 
 
 def match_expression(query: str, raw: bool) -> str:
@@ -85,25 +103,69 @@ def search(
     doc: int | None = None,
     raw: bool = False,
 ) -> list[SearchHit]:
-    """Documents matching `query`, best first (BM25, title weighted above body)."""
-    expression = match_expression(query, raw)
-    where, params = _published_between(since, until)
-    where.append("documents_fts MATCH ?")
-    params.append(expression)
-    if doc is not None:
-        where.append("d.id = ?")
-        params.append(doc)
-    sql = f"""
-        SELECT d.id, d.path, d.title, d.published,
-               -bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score,
-               snippet(documents_fts, -1, '{HL_START}', '{HL_END}', '…', {SNIPPET_TOKENS})
-        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-        WHERE {' AND '.join(where)}
-        ORDER BY bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}), d.id
-        LIMIT ?
+    """Documents matching `query`, best first (BM25, title weighted above body; ties by id).
+
+    The ranking reads the full-text index alone (rowid and BM25 score, never
+    the documents table) and keeps the best `limit`; only those are joined
+    to their documents and given a snippet. BM25's statistics (row count,
+    average length, each phrase's document frequency) cover the whole index
+    whatever the filters, so scores and order are those of one
+    ``ORDER BY bm25(…), id`` over the joined tables.
     """
-    rows = _run_match(db, sql, [*params, _limit(limit)], raw)
-    return [SearchHit(*row) for row in rows]
+    expression = match_expression(query, raw)
+    where, params = ["documents_fts MATCH ?"], [expression]
+    dated, dated_params = _published_between(since, until, "published")
+    if dated_params:
+        # Read the dates from their covering index once instead of each match's document row;
+        # the + keeps SQLite from turning this into one full-text lookup per dated document.
+        where.append(f"+rowid IN (SELECT id FROM documents WHERE {' AND '.join(dated)})")
+        params.extend(dated_params)
+    if doc is not None:
+        where.append("rowid = ?")
+        params.append(doc)
+    # Snippets come from looking each hit up again in the index, unless that costs more than
+    # taking them during the ranking pass, where SQLite computes a row's snippet only when its
+    # score enters the best `limit` so far: a prefix term is expanded over every word it starts
+    # at each lookup, and many hits are cheaper in one pass.
+    in_ranking = "*" in expression or not 0 < limit <= _LOOKUP_HITS
+    with read_snapshot(db):
+        ranked = _run_match(
+            db,
+            f"SELECT rowid, {_BM25} AS rank_score, {_SNIPPET if in_ranking else 'NULL'} "
+            f"FROM documents_fts WHERE {' AND '.join(where)} ORDER BY rank_score, rowid LIMIT ?",
+            [*params, _limit(limit)],
+            raw,
+        )
+        if not ranked:
+            return []
+        rowids = json.dumps([rowid for rowid, _, _ in ranked])
+        if in_ranking:
+            rows = db.execute(
+                "SELECT id, path, title, published, NULL FROM documents "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (rowids,),
+            )
+        else:
+            rows = db.execute(
+                f"SELECT f.rowid, d.path, d.title, d.published, {_SNIPPET} "
+                "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                "WHERE documents_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))",
+                (expression, rowids),
+            )
+        details = {rowid: rest for rowid, *rest in rows}
+    hits = []
+    for rowid, bm25, ranked_snippet in ranked:
+        if rowid in details:  # always, unless the index is out of step with its documents
+            path, title, published, looked_up_snippet = details[rowid]
+            snippet = ranked_snippet if in_ranking else looked_up_snippet
+            hits.append(SearchHit(rowid, path, title, published, -bm25, snippet))
+    return hits
+
+
+_BM25 = f"bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+_SNIPPET = f"snippet(documents_fts, -1, '{HL_START}', '{HL_END}', '…', {SNIPPET_TOKENS})"
+# Hits looked up one by one for their snippets at most; beyond, one pass is cheaper.
+_LOOKUP_HITS = 200
 
 
 # --- documents ------------------------------------------------------------

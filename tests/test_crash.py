@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -178,15 +179,22 @@ def test_search_and_stats_while_another_process_indexes(corpus, clean, tmp_path)
     proc = start_index(db, corpus)
     wait_for_commit(db, proc)
     readers: list[tuple[list[str], subprocess.CompletedProcess]] = []
-    started_while_indexing = 0
-    while proc.poll() is None:
-        for args in (["search", "nato allies"], ["stats", "--json"]):
-            started_while_indexing += proc.poll() is None
-            cmd = natocli(db, *args)
-            readers.append((args, subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=WAIT_S)))
+
+    def read_while_indexing(args: list[str]) -> None:
+        while proc.poll() is None:
+            done = subprocess.run(natocli(db, *args), env=ENV, capture_output=True, text=True, timeout=WAIT_S)
+            readers.append((args, done))
+
+    # A search and a stats loop side by side, each starting a new process until the index ends.
+    loops = [threading.Thread(target=read_while_indexing, args=(args,))
+             for args in (["search", "nato allies"], ["stats", "--json"])]
+    for loop in loops:
+        loop.start()
+    for loop in loops:
+        loop.join()
     _, index_err = proc.communicate(timeout=WAIT_S)
     assert proc.returncode == 0, index_err
-    assert started_while_indexing >= 1, "the index ended before any reader started: use a larger corpus"
+    assert readers, "the index ended before any reader started: use a larger corpus"
 
     for args, done in readers:
         assert done.returncode in (0, 1), (args, done.stderr)

@@ -55,12 +55,15 @@ class Figure:
 # Regex building blocks, all from the data files.
 
 
-def _alt(words) -> str:
+def _alt(words, after_first: str = "") -> str:
     """An alternation of literal words; a space matches any white space.
 
     Factored as a character trie ("bil(?:lion|lions)"), so the regex engine
     rejects a position after a character or two instead of trying every word;
-    greedy optional tails make the longest word win.
+    greedy optional tails make the longest word win. `after_first` goes right
+    after the first character of every word: a lookbehind there instead of in
+    front of the alternation lets a case-sensitive regex start with the
+    words' first letters, which `re` skips ahead to.
     """
     end = ""
     trie: dict = {}
@@ -70,14 +73,29 @@ def _alt(words) -> str:
             node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
         node[end] = True
 
-    def emit(node: dict) -> str:
-        alts = [token + emit(child) for token, child in sorted(node.items()) if token != end]
+    def emit(node: dict, first: bool = False) -> str:
+        alts = [token + (after_first if first else "") + emit(child) for token, child in sorted(node.items()) if token != end]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if end in node else body
 
-    return emit(trie)
+    return emit(trie, True)
+
+
+# After a word's first character: the character before it is not a word
+# character (a one-character lookbehind in front of the word, moved inside).
+_WORD_START = r"(?<!\w(?s:.))"
+
+
+def _reversed_words(words) -> list[str]:
+    """The words spelt backwards, for a regex run over reversed text."""
+    return [w[::-1] for w in words]
+
+
+def _is_word_char(ch: str) -> bool:
+    """`re`'s \\w for one character."""
+    return ch.isalnum() or ch == "_"
 
 
 def _words_re(words, flags=re.IGNORECASE) -> re.Pattern:
@@ -152,11 +170,32 @@ _WORD_CANDIDATE = re.compile(
 _NUMBER_WORD_TOKENS = {part for word in _NUMBER_WORDS for part in word.replace("-", " ").split()} | {
     word for word in _NUMBER_WORDS
 }
+_DIGITS_MARKED = bytes.maketrans(b"0123456789.,\0\1", b"\0" * 10 + b"\1\1  ")
+_NUMBER_RUN = re.compile(rb"\0[\0\1]*")  # (a literal first lets `re` search with memchr)
+# The first (up to three) lower-cased characters of whatever may follow the
+# number of a `_NUMBER_FIGURE`, after spaces: a percent sign or word, a range
+# dash or "to", a scale, an addition word, a currency name, code or symbol.
+# (Only the first word of a phrase: a space in it matches any white space.)
+# A scale letter ("5bn", "$500k") must follow the number itself.
+_AFTER_NUMBER = frozenset(
+    w.lower().split(" ")[0][:3]
+    for w in [
+        "%", "per", "pct", "-", "–", "—", "to",
+        *_SCALES["words"], *_SCALES["abbreviations"],
+        *_CUES["money_additions"]["words"], *_NAME_CODE, *_CODES, *(s for c in _MONEY["currencies"] for s in c["symbols"]),
+    ]
+)
+# At most this many characters between a number and the second number of a
+# range ("5 - US$ 6"): only a range puts a digit inside a `_NUMBER_FIGURE`.
+_RANGE_GAP = 5 + max(map(len, _PREFIX_CODE))
+_PREFIX_BY_LAST: dict[str, list[str]] = {}
+for _p in _PREFIX_CODE:
+    _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
 _DIGITS_AND = re.compile(r"[0-9]\s+and\s+$")
-_WORD_TRIGGERS = ("cent", "CENT", "illion", "ILLION", "housand", "HOUSAND")
+_WORD_TRIGGERS = (b"cent", b"CENT", b"illion", b"ILLION", b"housand", b"HOUSAND")  # looked for in `_ascii_copy`
 
 
-def _find_all(haystack: str, needle: str):
+def _find_all(haystack: bytes, needle: bytes):
     i = haystack.find(needle)
     while i >= 0:
         yield i
@@ -193,6 +232,13 @@ for _w, _own in _OWN_CLASSES.items():
     )
 _CUE_WORDS = re.compile(r"(?<!\w)(?:" + _alt(_WORD_CLASSES) + r")(?!\w)")  # on lower-cased text
 _CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.pattern, re.IGNORECASE)  # when lower() changes lengths
+_CUE_WORD_INFO = {w: (classes, _WORD_KIND[w]) for w, classes in _WORD_CLASSES.items()}  # (classes, kind)
+
+
+def _cue_word_info(word: str) -> tuple[frozenset[str], str | None]:
+    """(classes, kind) of a cue word as written ("Defence", "called\non")."""
+    key = " ".join(word.lower().split())
+    return _WORD_CLASSES.get(key, frozenset()), _WORD_KIND.get(key)
 
 # The figure's own phrase.
 _MODS = _alt(_CUES["figure_modifiers"]["words"])
@@ -237,27 +283,79 @@ _ORG_NAME: dict[str, str] = {}
 for _name, _forms in _CUES["organisations"]["names"].items():
     for _f in _forms:
         _ORG_NAME[" ".join(_f.split())] = _name
-_ORG = re.compile(r"(?<!\w)(?:" + _alt(_ORG_NAME) + r")(?:['’]s?)?(?!\w)")
-_RECIPIENT = re.compile(r"(?<!\w)(?:" + _alt(_CUES["recipient_words"]["words"]) + r")\s+$", re.IGNORECASE)
-_LOCATION = re.compile(r"(?<!\w)(?:" + _alt(_CUES["location_words"]["words"]) + r")\s+$", re.IGNORECASE)
+_ORG = re.compile(_alt(_ORG_NAME, _WORD_START) + r"(?:['’]s?)?(?!\w)")
+# A recipient or location word, then white space up to the mention: matched
+# against the 30 characters before a mention spelt backwards, so the regex is
+# tried at one position instead of thirty ("to Ukraine" -> "ot ").
+_RECIPIENT_BACKWARDS = re.compile(r"\s+(?:" + _alt(_reversed_words(_CUES["recipient_words"]["words"])) + r")(?!\w)", re.IGNORECASE)
+_LOCATION_BACKWARDS = re.compile(r"\s+(?:" + _alt(_reversed_words(_CUES["location_words"]["words"])) + r")(?!\w)", re.IGNORECASE)
 _OWNER_GAP = re.compile(r"(?:\s+(?:" + _MODS + r"))*\s*", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
+_CAPITALS: dict[str, tuple[str, ...]] = {}
+
+
+def _capitals(name: str) -> tuple[str, ...]:
+    """The capitals of the country `name` (none for an unknown name)."""
+    capitals = _CAPITALS.get(name)
+    if capitals is None:
+        c = _country(name)
+        capitals = _CAPITALS[name] = c.capitals if c is not None else ()
+    return capitals
+
+
+def _strip_possessive(form: str) -> str:
+    """"NATO's" -> "NATO", "Allies’" -> "Allies"."""
+    if form.endswith(("'s", "’s")):
+        return form[:-2]
+    if form.endswith(("'", "’")):
+        return form[:-1]
+    return form
 _COORDINATION = re.compile(r"\s*(?:,|and|&|as well as|,\s*and)\s*")
 _PRONOUN_START = re.compile(r"(?:" + _alt(_CUES["subject_pronouns"]["words"]) + r")(?!\w)")
 
 # Years a figure refers to: "in 2024", "by 2035", "for fiscal year 2025", "the 2024 budget".
-_MONTHS = _alt(_CUES["months"]["words"])
-_YEAR = re.compile(
-    r"(?<!\w)(?:(?:" + _alt(_CUES["year_prepositions"]["words"]) + r")\s+"
-    r"(?:(?:" + _MONTHS + r")\s*){0,2}(?:FY\s?)?(?P<y>(?:19[5-9]|20[0-9])[0-9])"
-    r"|(?P<y2>(?:19[5-9]|20[0-9])[0-9])(?:/[0-9]{2})?\s+(?:(?:" + _MODS + r")\s+){0,3}(?:"
-    + _alt(_CUES["year_nouns"]["words"]) + r"))"
-    r"(?![\w%])",
-    re.IGNORECASE,
+
+
+def _year_regex(case: str) -> re.Pattern:
+    """The regex for years, as written (`case` "any") or for lower-cased text ("lower")."""
+    words = {
+        name: [w.lower() for w in _CUES[name]["words"]] if case == "lower" else _CUES[name]["words"]
+        for name in ("year_prepositions", "months", "figure_modifiers", "year_nouns")
+    }
+    return re.compile(
+        r"(?<!\w)(?:(?:" + _alt(words["year_prepositions"]) + r")\s+"
+        r"(?:(?:" + _alt(words["months"]) + r")\s*){0,2}(?:" + ("fy" if case == "lower" else "FY") + r"\s?)?"
+        r"(?P<y>(?:19[5-9]|20[0-9])[0-9])"
+        r"|(?P<y2>(?:19[5-9]|20[0-9])[0-9])(?:/[0-9]{2})?\s+(?:(?:" + _alt(words["figure_modifiers"]) + r")\s+){0,3}(?:"
+        + _alt(words["year_nouns"]) + r"))"
+        r"(?![\w%])",
+        0 if case == "lower" else re.IGNORECASE,
+    )
+
+
+_YEAR = _year_regex("any")
+# The same regex without IGNORECASE, on the lower-cased sentence: faster, and
+# the same matches when the sentence has none of the four characters that
+# IGNORECASE matches to an ASCII letter and lower() does not turn into one
+# (see `_lower_is_ignorecase`).
+_YEAR_LOWER = _year_regex("lower")
+_YEAR_DIGITS = re.compile(r"(?:19[5-9]|20[0-9])[0-9]")  # in every match of _YEAR
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K (Kelvin sign)
+_ASCII_YEAR_WORDS = all(
+    w.isascii() for name in ("year_prepositions", "months", "figure_modifiers", "year_nouns") for w in _CUES[name]["words"]
 )
 
-_YEAR_NOT_AFTER = re.compile(
-    r"(?<!\w)(?:" + _alt(_CUES["year_not_after"]["words"]) + r")(?:\s+(?:in|at|the|(?-i:[A-Z])[\w’'-]*)){0,3}\s+$",
+
+def _lower_is_ignorecase(s: str) -> bool:
+    """Does an ASCII regex match lower-cased `s` where its IGNORECASE form matches `s`?
+
+    lower() keeps every character's length and class except for these four.
+    """
+    return _ASCII_YEAR_WORDS and (s.isascii() or not any(ch in s for ch in _FOLDS_TO_ASCII))
+
+# "set in 2014", "agreed in Wales in 2014", spelt backwards: matched at the
+# year's own position in the reversed text before it, instead of searched for.
+_YEAR_NOT_AFTER_BACKWARDS = re.compile(
+    r"\s+(?:(?:ni|ta|eht|[\w’'-]*(?-i:[A-Z]))\s+){0,3}(?:" + _alt(_reversed_words(_CUES["year_not_after"]["words"])) + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -301,19 +399,87 @@ def _scale(token: str | None) -> Decimal:
     return _SCALE_LETTER.get(token) or _SCALE_WORD.get(token.lower()) or Decimal(1)
 
 
+def _ascii_copy(text: str) -> bytes:
+    """`text` as bytes, one per character ("?" for any other than ASCII), so offsets are the same.
+
+    ASCII words and digits are found much faster in bytes.
+    """
+    return text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")
+
+
+def _number_runs(ascii_text: bytes) -> list[tuple[int, int]]:
+    """The spans of the runs of ASCII digits, dots and commas that start with a digit.
+
+    Digits are rare in running text, so they are looked for in a copy where
+    every digit is a NUL: the regex then jumps from one NUL to the next with a
+    fast literal search instead of testing a character class at every position.
+    """
+    return [m.span() for m in _NUMBER_RUN.finditer(ascii_text.translate(_DIGITS_MARKED))]
+
+
+def _prefixed_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Every position where `_PREFIXED_MONEY` could match: a currency symbol or
+    code ending right before a digit, or before a space or tab before it (the
+    digit starts a run, as no symbol or code ends with a digit, dot or comma)."""
+    starts = set()
+    for p, _ in runs:
+        end = p - 1 if p > 1 and text[p - 1] in " \t" else p
+        if end:
+            for prefix in _PREFIX_BY_LAST.get(text[end - 1], ()):
+                q = end - len(prefix)
+                if q >= 0 and text.startswith(prefix, q):
+                    starts.add(q)
+    return sorted(starts)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for m in _PREFIXED_MONEY.finditer(text):
-        start = m.start()
+    ascii_text = _ascii_copy(text)
+    runs = _number_runs(ascii_text)
+    # Both regexes are tried only where they can match, in text order, and a
+    # match hides the positions inside it, exactly as `finditer` would.
+    matched_to = 0
+    for q in _prefixed_starts(text, runs) if runs else ():
+        if q < matched_to:
+            continue
+        m = _PREFIXED_MONEY.match(text, q)
+        if m is None:
+            continue
+        matched_to = m.end()
+        start = q
         if start and text[start - 1].isalnum():
             continue  # inside a longer token: "ABC$5"
         value = _parse_number(m.group("n"))
         if value is not None:
             scale = m.group("s")
             out.append(_Candidate(start, m.end(), value * _scale(scale), False, _PREFIX_CODE[m.group("cur")]))
-    for m in _NUMBER_FIGURE.finditer(text):
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in ".,$€£¥"):
+    matched_to = 0
+    n = len(text)
+    for i, (start, run_end) in enumerate(runs):
+        if start < matched_to or (start and text[start - 1] in ".,") or text[run_end - 1] in ".,":
+            # Inside the last match, or not the start of a number (".5"), or a
+            # number followed by a dot or comma ("in 2025.", "3,"), which ends
+            # `_NUMBER_FIGURE` (a number ends with a digit, then comes a space, a
+            # sign, a scale or a currency).
+            continue
+        j = run_end
+        while j < n and text[j] in " \t":
+            j += 1
+        head = text[j:j + 3].lower()
+        if (
+            head.isascii()
+            and head not in _AFTER_NUMBER and head[:2] not in _AFTER_NUMBER and head[:1] not in _AFTER_NUMBER
+            and (j > run_end or text[j:j + 2] not in _SCALE_LETTER and text[j:j + 1] not in _SCALE_LETTER)
+        ):
+            continue  # "2025 and", "8 January": nothing that can follow the number of a figure
+        dropped = start and (text[start - 1].isalnum() or text[start - 1] in "$€£¥")
+        if dropped and (i + 1 == len(runs) or runs[i + 1][0] > run_end + _RANGE_GAP):
+            continue  # a match would be dropped, and would hide no number ("$943 billion")
+        m = _NUMBER_FIGURE.match(text, start)
+        if m is None:
+            continue
+        matched_to = m.end()
+        if dropped:
             continue  # inside a longer token ("v2.5%") or already read with its symbol
         value = _parse_number(m.group("n"))
         if value is None:
@@ -331,7 +497,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue
         out.append(_Candidate(start, m.end(), value * _scale(scale), False, currency))
 
-    triggers = sorted(i for word in _WORD_TRIGGERS for i in _find_all(text, word))
+    triggers = sorted(i for word in _WORD_TRIGGERS for i in _find_all(ascii_text, word))
     if triggers:
         searched_to = 0
         for trigger in triggers:
@@ -408,6 +574,7 @@ class _Context:
         self._mentions: dict[int, list[_Mention]] = {}
         self._years: dict[int, list[tuple[int, int, int]]] = {}
         self._cues: dict[int, _Cues] = {}
+        self._lower: dict[int, str] = {}
 
     def _line(self, line_start: int) -> list[Sentence]:
         if line_start not in self._lines:
@@ -448,22 +615,30 @@ class _Context:
         classes = self.cues(sent).classes
         return ("defence" in classes, "spending" in classes, "money" in classes)
 
+    def lowered(self, sent: Sentence) -> str:
+        lower = self._lower.get(sent.start)
+        if lower is None:
+            lower = self._lower[sent.start] = sent.text.lower()
+        return lower
+
     def cues(self, sent: Sentence) -> _Cues:
-        if sent.start not in self._cues:
+        cues = self._cues.get(sent.start)
+        if cues is None:
             s = sent.text
-            lower = s.lower()
+            lower = self.lowered(sent)
             matches = _CUE_WORDS.finditer(lower) if len(lower) == len(s) else _CUE_WORDS_ANYCASE.finditer(s)
             words, kinds = [], []
+            every: set[str] = set()
             for m in matches:
-                key = " ".join(m.group().lower().split())
-                classes = _WORD_CLASSES.get(key, frozenset())
-                words.append((m.start(), m.end(), classes))
-                kind = _WORD_KIND.get(key)
+                word = m.group()
+                classes, kind = _CUE_WORD_INFO.get(word) or _cue_word_info(word)
+                a, b = m.span()
+                words.append((a, b, classes))
+                every |= classes
                 if kind is not None:
-                    kinds.append((m.start(), m.end(), kind))
-            every = frozenset().union(*(c for _, _, c in words))
-            self._cues[sent.start] = _Cues(words, kinds, every, "weak_pledge" in every)
-        return self._cues[sent.start]
+                    kinds.append((a, b, kind))
+            cues = self._cues[sent.start] = _Cues(words, kinds, frozenset(every), "weak_pledge" in every)
+        return cues
 
     def mentions(self, sent: Sentence) -> list[_Mention]:
         if sent.start in self._mentions:
@@ -471,11 +646,10 @@ class _Context:
         s = sent.text
         spans: list[tuple[int, int, str, bool]] = []
         for name, (a, b) in find_countries(s):
-            surface = _POSSESSIVE.sub("", s[a:b])
-            c = _country(name)
-            spans.append((a, b, name, c is not None and surface in c.capitals))
+            capitals = _capitals(name)
+            spans.append((a, b, name, bool(capitals) and _strip_possessive(s[a:b]) in capitals))
         for m in _ORG.finditer(s):
-            form = _POSSESSIVE.sub("", m.group())
+            form = _strip_possessive(m.group())
             name = _ORG_NAME.get(" ".join(form.split()))
             if name is None:
                 continue
@@ -489,10 +663,10 @@ class _Context:
         spans.sort()
         out = []
         for a, b, name, capital in spans:
-            before = s[max(0, a - 30):a]
+            before = s[max(0, a - 30):a][::-1]  # the 30 characters before, backwards
             out.append(
-                _Mention(a, b, name, capital, _RECIPIENT.search(before) is not None,
-                         capital and _LOCATION.search(before) is not None)
+                _Mention(a, b, name, capital, _RECIPIENT_BACKWARDS.match(before) is not None,
+                         capital and _LOCATION_BACKWARDS.match(before) is not None)
             )
         self._mentions[sent.start] = out
         return out
@@ -501,9 +675,20 @@ class _Context:
         if sent.start not in self._years:
             s = sent.text
             found = []
-            for m in _YEAR.finditer(s):
+            if _YEAR_DIGITS.search(s) is None:
+                matches = ()
+            elif _lower_is_ignorecase(s):
+                matches = _YEAR_LOWER.finditer(self.lowered(sent))
+            else:
+                matches = _YEAR.finditer(s)
+            for m in matches:
                 group = "y" if m.group("y") else "y2"
-                if _YEAR_NOT_AFTER.search(s, max(0, m.start() - 40), m.start()):
+                start = m.start()
+                lo = start - 40 if start > 40 else 0
+                before = s[lo:start][::-1]
+                if lo and _is_word_char(s[lo - 1]):
+                    before += "_"  # (a word going on before the 40 characters does not start there)
+                if _YEAR_NOT_AFTER_BACKWARDS.match(before):
                     continue  # "the goal of 2% set in 2014": the year of something else
                 found.append((m.start(group), m.end(group), int(m.group(group))))
             self._years[sent.start] = found
@@ -728,8 +913,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
     value = c.value
     # Cheap refusals first: most percentages and amounts in an article are not spending.
     if c.percent:
-        prev_defence, prev_spending, _ = ctx.topics(prev)
-        if not (defence or prev_defence):
+        if not (defence or ctx.topics(prev)[0]):
             return None
     else:
         if value < 1000:
@@ -762,7 +946,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
             named_target = _NOUN_KIND.get(phrase.noun or "") in ("target", "pledge") or (
                 _near_kind(cues, phrase, within=25) in ("target", "pledge")  # "Allies agreed to 5%"
             )
-            if not (spending or prev_spending or (named_target and defence)):
+            if not (spending or ctx.topics(prev)[1] or (named_target and defence)):
                 return None
             unit = "%GDP"
         if phrase.change and (unit == "%" or _NOUN_KIND.get(phrase.noun or "") in ("increase", "decrease")):

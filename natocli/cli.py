@@ -9,19 +9,41 @@ the library become one line on stderr and an exit code scripts can trust:
 from __future__ import annotations
 
 import functools
-import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from natocli import __version__
 from natocli.errors import Ambiguous, ExitStatus, NatocliError
 from natocli.render import Format
 
+if TYPE_CHECKING:
+    import sqlite3
+
+
+class _Commands(TyperGroup):
+    """The command list in help shows each command's whole first sentence, not a cut one."""
+
+    def format_commands(self, ctx: typer.Context, formatter) -> None:
+        rows = [
+            (name, command.get_short_help_str(limit=10_000))
+            for name, command in ((name, self.get_command(ctx, name)) for name in self.list_commands(ctx))
+            if command is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+# Help and usage errors are plain Click text: Typer's Rich formatting would import Rich and
+# Markdown parsing on every `--help` and typo, a large share of natocli's start-up time.
 app = typer.Typer(
+    cls=_Commands,
+    rich_markup_mode=None,
     name="natocli",
     help=(
         "Turn a folder of NATO news articles into a local, queryable knowledge base.\n\n"
@@ -72,6 +94,8 @@ def handle_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        import sqlite3
+
         ctx = kwargs.get("ctx")
         debug = bool(ctx and _state(ctx) and _state(ctx).debug)
         try:
@@ -101,7 +125,8 @@ def _open(ctx: typer.Context, *, seed: bool = True) -> sqlite3.Connection:
     from natocli import store
 
     db = store.open_db(_state(ctx).db_path)
-    if seed:
+    # The indexer (and what it imports) is loaded only for an empty database.
+    if seed and not db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]:
         from natocli.indexer import ensure_seeded
 
         ensure_seeded(db, _say)

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from natocli.errors import BadInput
 
+# Put around the matched words of a snippet (by ``query.search``); the renderer shows them bold
+# on a terminal and drops them elsewhere.
+HL_START, HL_END = "\x02", "\x03"
+
 _TOKEN = re.compile(
     r"""
       (?P<near>NEAR\((?P<near_body>[^()"]*)\))   # NEAR(a b, 5)

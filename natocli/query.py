@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from natocli import fts
+from natocli.fts import HL_END, HL_START
 from natocli.dates import bounds
 from natocli.errors import Ambiguous, BadInput, NotFound, QuerySyntaxError
 from natocli.store import decompress
 
-HL_START, HL_END = "\x02", "\x03"
 TABLE_ONLY = {"table_only": True}
 
 # BM25 weights of the FTS columns (title, text): a word in the headline counts ten times.

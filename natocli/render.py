@@ -2,25 +2,27 @@
 
 Rows are the frozen dataclasses of ``natocli.query``; their field names are
 the JSON keys. Table views (which columns, how a date or a figure reads to a
-person) are declared once per result class in ``TABLES``. Rich is imported
-only when a table or chart is drawn.
+person) are declared once per result class in ``tables()``. Importing this
+module is cheap: the query module, JSON, CSV and Rich are imported when they
+are needed, and a table written off a terminal is laid out here, exactly as
+Rich would lay it out, unless a cell holds characters only Rich can measure.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
-import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from natocli import query as q
+from natocli.fts import HL_END, HL_START
+
 
 class Format(str, Enum):
     table = "table"
@@ -48,10 +50,12 @@ def _plain(value: Any) -> Any:
 
 
 def strip_marks(text: str) -> str:
-    return text.replace(q.HL_START, "").replace(q.HL_END, "")
+    return text.replace(HL_START, "").replace(HL_END, "")
 
 
 def _csv_cell(value: Any) -> Any:
+    import json
+
     if isinstance(value, list):
         if all(isinstance(v, str) for v in value):
             return "; ".join(value)
@@ -64,14 +68,21 @@ def _csv_cell(value: Any) -> Any:
 
 
 def to_json(rows: Sequence[Any] | Any) -> str:
+    import json
+
     return json.dumps(_plain(rows), ensure_ascii=False, indent=2)
 
 
 def to_jsonl(rows: Sequence[Any]) -> str:
+    import json
+
     return "".join(json.dumps(_plain(r), ensure_ascii=False) + "\n" for r in rows)
 
 
 def to_csv(rows: Sequence[Any], row_type: type | None = None) -> str:
+    import csv
+    import io
+
     row_type = row_type or (type(rows[0]) if rows else None)
     if row_type is None:
         return ""
@@ -151,11 +162,12 @@ def _source(path: str) -> str:
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: Callable[[Any], Any]  # str, or a rich Text for highlighted cells
+    value: Callable[[Any], str]  # the cell's text; HL_START/HL_END mark parts drawn in `marks`
     style: str | None = None
     justify: str = "left"
     ratio: int | None = None  # share of the spare width when the table is wider than the screen
     no_wrap: bool = False
+    marks: str = "bold"
 
 
 def _highlighted(text: str, style: str = "bold") -> Any:
@@ -164,7 +176,7 @@ def _highlighted(text: str, style: str = "bold") -> Any:
 
     out = Text()
     bold = False
-    for piece in text.replace(q.HL_END, q.HL_START).split(q.HL_START):
+    for piece in text.replace(HL_END, HL_START).split(HL_START):
         if piece:
             out.append(piece, style=style if bold else None)
         bold = not bold
@@ -186,55 +198,56 @@ def _shorten_around(sentence: str, needle: str, width: int = 140) -> str:
         head = "…" + head.split(" ", 1)[-1] if " " in head else "…" + head
     if keep_after < len(after):
         tail = (tail.rsplit(" ", 1)[0] if " " in tail else tail) + "…"
-    return f"{head}{q.HL_START}{needle}{q.HL_END}{tail}"
+    return f"{head}{HL_START}{needle}{HL_END}{tail}"
 
 
-def _timeline_sentence(e: q.TimelineEvent) -> Any:
-    return _highlighted(_shorten_around(e.sentence, e.expression), "bold cyan")
+@lru_cache(maxsize=1)
+def tables() -> dict[type, list[Column]]:
+    """The columns of each result class's table."""
+    from natocli import query as q
+
+    return {
+        q.SearchHit: [
+            Column("#", lambda r: str(r._rank), justify="right", no_wrap=True),
+            Column("date", lambda r: r.published or "", no_wrap=True),
+            Column("title", lambda r: r.title, style="bold", ratio=2),
+            Column("snippet", lambda r: r.snippet, ratio=4),
+            Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+        ],
+        q.DocRow: [
+            Column("id", lambda r: str(r.doc_id), justify="right", no_wrap=True),
+            Column("date", lambda r: r.published or "", no_wrap=True),
+            Column("title", lambda r: r.title, style="bold", ratio=3),
+            Column("words", lambda r: str(r.words), justify="right", no_wrap=True),
+            Column("path", lambda r: r.path, style="dim", ratio=2),
+        ],
+        q.TimelineEvent: [
+            Column("date", lambda r: format_when(r.start, r.end, r.precision), no_wrap=True),
+            Column("event", lambda r: _shorten_around(r.sentence, r.expression), ratio=4, marks="bold cyan"),
+            Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+        ],
+        q.Person: [
+            Column("name", lambda r: r.name, style="bold", no_wrap=True),
+            Column("roles", lambda r: "; ".join(r.roles), ratio=3),
+            Column("mentions", lambda r: str(r.mentions), justify="right", no_wrap=True),
+            Column("docs", lambda r: str(r.documents), justify="right", no_wrap=True),
+            Column("first seen", lambda r: r.first_seen or "", no_wrap=True),
+            Column("last seen", lambda r: r.last_seen or "", no_wrap=True),
+        ],
+        q.SpendingFigure: [
+            Column("entity", lambda r: r.entity or "?", style="bold", no_wrap=True),
+            Column("figure", lambda r: format_figure(r.value, r.unit), justify="right", no_wrap=True),
+            Column("kind", lambda r: r.kind, no_wrap=True),
+            Column("year", lambda r: str(r.year) if r.year else "", no_wrap=True),
+            Column("date", lambda r: r.published or "", no_wrap=True),
+            Column("sentence", lambda r: _shorten_around(r.sentence, r.expression), ratio=4, marks="bold green"),
+            Column("source", lambda r: _source(r.path), style="dim", ratio=1),
+        ],
+    }
 
 
-def _spending_sentence(s: q.SpendingFigure) -> Any:
-    return _highlighted(_shorten_around(s.sentence, s.expression), "bold green")
-
-
-TABLES: dict[type, list[Column]] = {
-    q.SearchHit: [
-        Column("#", lambda r: str(r._rank), justify="right", no_wrap=True),
-        Column("date", lambda r: r.published or "", no_wrap=True),
-        Column("title", lambda r: r.title, style="bold", ratio=2),
-        Column("snippet", lambda r: _highlighted(r.snippet), ratio=4),
-        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
-    ],
-    q.DocRow: [
-        Column("id", lambda r: str(r.doc_id), justify="right", no_wrap=True),
-        Column("date", lambda r: r.published or "", no_wrap=True),
-        Column("title", lambda r: r.title, style="bold", ratio=3),
-        Column("words", lambda r: str(r.words), justify="right", no_wrap=True),
-        Column("path", lambda r: r.path, style="dim", ratio=2),
-    ],
-    q.TimelineEvent: [
-        Column("date", lambda r: format_when(r.start, r.end, r.precision), no_wrap=True),
-        Column("event", _timeline_sentence, ratio=4),
-        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
-    ],
-    q.Person: [
-        Column("name", lambda r: r.name, style="bold", no_wrap=True),
-        Column("roles", lambda r: "; ".join(r.roles), ratio=3),
-        Column("mentions", lambda r: str(r.mentions), justify="right", no_wrap=True),
-        Column("docs", lambda r: str(r.documents), justify="right", no_wrap=True),
-        Column("first seen", lambda r: r.first_seen or "", no_wrap=True),
-        Column("last seen", lambda r: r.last_seen or "", no_wrap=True),
-    ],
-    q.SpendingFigure: [
-        Column("entity", lambda r: r.entity or "?", style="bold", no_wrap=True),
-        Column("figure", lambda r: format_figure(r.value, r.unit), justify="right", no_wrap=True),
-        Column("kind", lambda r: r.kind, no_wrap=True),
-        Column("year", lambda r: str(r.year) if r.year else "", no_wrap=True),
-        Column("date", lambda r: r.published or "", no_wrap=True),
-        Column("sentence", _spending_sentence, ratio=4),
-        Column("source", lambda r: _source(r.path), style="dim", ratio=1),
-    ],
-}
+# Off a terminal the console is as wide as the content (see `console`), up to this.
+UNBOUNDED_WIDTH = 100_000
 
 
 def console(file: TextIO | None = None):
@@ -244,7 +257,7 @@ def console(file: TextIO | None = None):
 
     file = file or sys.stdout
     is_tty = file.isatty()
-    width = None if is_tty or os.environ.get("COLUMNS") else 100_000
+    width = None if is_tty or os.environ.get("COLUMNS") else UNBOUNDED_WIDTH
     return Console(file=file, width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
 
 
@@ -257,15 +270,74 @@ def _table(rows: Sequence[Any], columns: list[Column]):
         table.add_column(col.header, style=col.style, justify=col.justify, ratio=col.ratio, no_wrap=col.no_wrap,
                          overflow="fold")
     for row in rows:
-        table.add_row(*(col.value(row) for col in columns))
+        table.add_row(*(_highlighted(col.value(row), col.marks) for col in columns))
     return table
+
+
+# --- tables without Rich ----------------------------------------------------
+
+# Characters Rich draws one cell wide (tests check each against the installed Rich):
+# Latin, Greek and Cyrillic letters, general punctuation (dashes, quotes, …), currency signs, arrows.
+_ONE_CELL = re.compile(r"[ -~\xa0-\xac\xae-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u203a\u20a0-\u20c0\u2190-\u2193]*")
+
+
+def plain_output(file: TextIO) -> bool:
+    """Whether `console(file)` would draw without colour at unbounded width: off a terminal,
+    with no COLUMNS, FORCE_COLOR or TTY_COMPATIBLE telling Rich otherwise, in UTF-8."""
+    environ = os.environ
+    return (
+        not file.isatty()
+        and not environ.get("COLUMNS")
+        and environ.get("FORCE_COLOR") is None
+        and environ.get("TTY_COMPATIBLE", "") != "1"
+        and (getattr(file, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf")
+    )
+
+
+def plain_table(rows: Sequence[Any], columns: list[Column]) -> str | None:
+    """The text Rich prints for `_table(rows, columns)` on a plain console (see ``plain_output``),
+    or None when a cell holds a character whose width only Rich knows.
+
+    Rich's layout at unbounded width: each column as wide as its widest line, padded by one space
+    on each side except at the table's outer edges, columns separated by a space, a rule of "─"
+    under the header; right-justified lines lose their trailing spaces; a cell's lines are its
+    text split at line breaks, and a row is as tall as its tallest cell.
+    """
+    grid = [[col.header for col in columns]]
+    grid.extend([strip_marks(col.value(row)) for col in columns] for row in rows)
+    cells = [[text.split("\n") for text in line] for line in grid]
+    one_cell = _ONE_CELL.fullmatch
+    if not all(one_cell(text) for line in cells for cell in line for text in cell):
+        return None
+    if any(col.justify not in ("left", "right") for col in columns):
+        return None
+    last = len(columns) - 1
+    pads = [(0 if i == 0 else 1, 0 if i == last else 1) for i in range(len(columns))]
+    widths = []
+    for i in range(len(columns)):
+        widest = max(len(text) for line in cells for text in line[i])
+        widths.append(max(widest + sum(pads[i]), 1) - sum(pads[i]))
+    if sum(widths) + sum(map(sum, pads)) + last >= UNBOUNDED_WIDTH:
+        return None
+    out = []
+    for number, line in enumerate(cells):
+        for k in range(max(len(cell) for cell in line)):
+            parts = []
+            for i, cell in enumerate(line):
+                text = cell[k] if k < len(cell) else ""
+                text = text.rstrip().rjust(widths[i]) if columns[i].justify == "right" else text.ljust(widths[i])
+                parts.append(" " * pads[i][0] + text + " " * pads[i][1])
+            out.append(" ".join(parts))
+        if number == 0:
+            out.append("─" * (sum(widths) + sum(map(sum, pads)) + last))
+    return "\n".join(out) + "\n"
 
 
 @dataclass(frozen=True)
 class _Ranked:
     """A search hit with its rank, for the "#" column."""
 
-    hit: q.SearchHit
+    hit: Any  # natocli.query.SearchHit
     _rank: int
 
     def __getattr__(self, name: str) -> Any:
@@ -285,20 +357,29 @@ def render(rows: Sequence[Any], fmt: Format | str, *, row_type: type | None = No
     else:
         if not rows:
             return
+        from natocli import query as q
+
         kind = row_type or type(rows[0])
+        columns = tables()[kind]
         if kind is q.SearchHit:
             rows = [_Ranked(r, i) for i, r in enumerate(rows, 1)]
-        console(out).print(_table(rows, TABLES[kind]))
+        text = plain_table(rows, columns) if plain_output(out) else None
+        if text is None:
+            console(out).print(_table(rows, columns))
+        else:
+            out.write(text)
 
 
 def render_one(obj: Any, fmt: Format | str, *, file: TextIO | None = None) -> None:
     """Write one object (a document, the stats, a person's card)."""
+    from natocli import query as q
+
     fmt = Format(fmt)
     out = file or sys.stdout
     if fmt is Format.json:
         out.write(to_json(obj) + "\n")
     elif fmt is Format.jsonl:
-        out.write(json.dumps(_plain(obj), ensure_ascii=False) + "\n")
+        out.write(to_jsonl([obj]))
     elif fmt is Format.csv:
         out.write(to_csv([obj]))
     elif isinstance(obj, q.Document):
@@ -309,7 +390,7 @@ def render_one(obj: Any, fmt: Format | str, *, file: TextIO | None = None) -> No
         _print_fields(obj, out)
 
 
-def _print_document(doc: q.Document, out: TextIO) -> None:
+def _print_document(doc: Any, out: TextIO) -> None:
     con = console(out)
     from rich.text import Text
 
@@ -333,7 +414,7 @@ def _print_fields(obj: Any, out: TextIO) -> None:
     console(out).print(table)
 
 
-def _print_card(card: q.PersonCard, out: TextIO) -> None:
+def _print_card(card: Any, out: TextIO) -> None:
     from rich.text import Text
 
     con = console(out)
@@ -389,7 +470,7 @@ def _bar_chart(title: str, bars: list[tuple[str, float, str]], out: TextIO | Non
     con.print(table)
 
 
-def timeline_chart(rows: Sequence[q.TimelineEvent], out: TextIO | None = None) -> None:
+def timeline_chart(rows: Sequence[Any], out: TextIO | None = None) -> None:
     """Events per month, or per year when the dated events span more than three years."""
     from collections import Counter
 
@@ -417,7 +498,7 @@ def _periods(first: str, last: str, per_year: bool) -> list[str]:
     return keys
 
 
-def spending_chart(rows: Sequence[q.SpendingFigure], out: TextIO | None = None) -> None:
+def spending_chart(rows: Sequence[Any], out: TextIO | None = None) -> None:
     """The %-of-GDP figures, one bar each, grouped by entity."""
     shares = sorted((r for r in rows if r.unit == "%GDP"), key=lambda r: ((r.entity or "~"), r.year or 0, r.value))
     bars = [

@@ -1,4 +1,5 @@
-"""Crash safety: `natocli index` killed, interrupted or read from mid-run leaves a sound database.
+"""Crash safety and concurrent use: `natocli index` killed, interrupted or read from mid-run
+leaves a sound database, and commands started together on a new database all work.
 
 Each test runs the real command in subprocesses over a synthetic corpus large
 enough that the signal lands while documents are still being indexed, then
@@ -55,31 +56,39 @@ def start_index(db: Path, corpus: Path) -> subprocess.Popen:
     )
 
 
-def committed(db: Path) -> int:
-    """Documents committed so far, read without writing anything; 0 while the schema is not there."""
+def document_count(db: Path) -> int | None:
+    """Documents committed so far, read without writing anything; None while there is no schema."""
     try:
         ro = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5)
     except sqlite3.Error:
-        return 0
+        return None
     try:
         return ro.execute("SELECT count(*) FROM documents").fetchone()[0]
     except sqlite3.Error:
-        return 0
+        return None
     finally:
         ro.close()
 
 
-def wait_for_commit(db: Path, proc: subprocess.Popen) -> int:
+def committed(db: Path) -> int:
+    return document_count(db) or 0
+
+
+def wait_until(db: Path, proc: subprocess.Popen, ready, what: str) -> int | None:
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        count = committed(db)
-        if count:
+        count = document_count(db)
+        if ready(count):
             return count
         if proc.poll() is not None:
-            pytest.fail(f"index ended (exit {proc.returncode}) before committing anything: {proc.stderr.read()!r}")
+            pytest.fail(f"index ended (exit {proc.returncode}) before {what}: {proc.stderr.read()!r}")
         time.sleep(0.005)
     proc.kill()
-    pytest.fail("index committed nothing in time")
+    pytest.fail(f"index did not get to {what} in time")
+
+
+def wait_for_commit(db: Path, proc: subprocess.Popen) -> int:
+    return wait_until(db, proc, lambda count: bool(count), "committing documents")
 
 
 def index_to_completion(db: Path, corpus: Path) -> None:
@@ -177,7 +186,8 @@ def test_ctrl_c_mid_run_exits_130_with_one_line_and_a_rerun_completes(corpus, cl
 def test_search_and_stats_while_another_process_indexes(corpus, clean, tmp_path):
     db = tmp_path / "busy.db"
     proc = start_index(db, corpus)
-    wait_for_commit(db, proc)
+    # Readers start once the index has created the database: before its first commit and between commits.
+    assert wait_until(db, proc, lambda count: count is not None, "creating the database") < clean["documents"]
     readers: list[tuple[list[str], subprocess.CompletedProcess]] = []
 
     def read_while_indexing(args: list[str]) -> None:
@@ -202,4 +212,21 @@ def test_search_and_stats_while_another_process_indexes(corpus, clean, tmp_path)
         if args[0] == "stats":
             assert json.loads(done.stdout)["documents"] > 0
     assert_sound(db)
-    assert contents(db) == clean
+    found = contents(db)
+    assert found["files"] - clean["files"] == set(), "documents that were not in the folder indexed"
+    assert found == clean
+
+
+def test_two_commands_at_once_on_a_new_database_both_work_and_seed_it_once(tmp_path):
+    db = tmp_path / "new.db"
+    started = [
+        subprocess.Popen(natocli(db, *args), env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for args in (["search", "nato"], ["stats", "--json"], ["docs"])
+    ]
+    for proc in started:
+        _, stderr = proc.communicate(timeout=WAIT_S)
+        assert proc.returncode in (0, 1), (proc.args, stderr)
+        assert "Traceback" not in stderr and "error" not in stderr, (proc.args, stderr)
+    assert_sound(db)
+    found = contents(db)
+    assert (found["documents"], found["duplicate paths"]) == (3, 0)  # the bundled seed articles, once

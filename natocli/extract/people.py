@@ -35,8 +35,10 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
+from operator import attrgetter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from natocli.extract.countries import Country, lookup_country
@@ -250,9 +252,13 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _SPEECH_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(_NAMES["words_before"]) + r"),?[ ]+$")
 _HAS_UPPER_RE = re.compile(_UP + _LETTER)
+_WHOLE_MATCH = re.Match.group  # `_WHOLE_MATCH(m)` is `m.group()`
+_START = attrgetter("start")
 _ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # A byline or picture credit before the name, in the same clause.
 _CREDIT_CUE_RE = re.compile(trie_regex(sorted(_NOT["credit_cues"])))
+# The last characters of the cues (" by", "to:"): a clause without any of them has no cue.
+_CREDIT_CUE_ENDS = tuple(sorted({cue[-3:] for cue in _NOT["credit_cues"]}))
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_NAMES["hyphen_prefixes"]) + r")-$")
 
 
@@ -319,8 +325,12 @@ class _Role:
         self.possessive = possessive
         self.capitalised = capitalised
         self.has_complement = has_complement
-        self.org_or_country = any(k != "status" for _, k, _ in qualifiers)
-        self.status = any(k == "status" for _, k, _ in qualifiers)
+        self.org_or_country = self.status = False
+        for _, qualifier_kind, _ in qualifiers:
+            if qualifier_kind == "status":
+                self.status = True
+            else:
+                self.org_or_country = True
         self.used = False
         self.text = ""
         self.key = ""  # folded text
@@ -546,35 +556,40 @@ def _describe(text: str, role: _Role, nato_doc) -> None:
 class _Piece:
     """A name candidate: its words with their spans, particles included."""
 
-    __slots__ = ("toks", "start", "end", "caps", "words")
+    __slots__ = ("toks", "start", "end", "caps", "words", "phrase")
 
     def __init__(self, toks: list[tuple[int, int, str]]) -> None:
         self.toks = toks
         self.start = toks[0][0]
         self.end = toks[-1][1]
         if len(toks) == 1:
-            self.words = self.caps = [toks[0][2]]
+            self.phrase = toks[0][2]
+            self.words = self.caps = [self.phrase]
         else:
             self.words = [w for _, _, w in toks]
             self.caps = [w for w in self.words if w not in _PARTICLES]
+            self.phrase = " ".join(self.words)  # the words, one space apart
 
 
 def _pieces(
     text: str, roles: list[_Role]
-) -> tuple[list[_Piece], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+) -> tuple[list[_Piece], list[tuple[int, int, str]], list[re.Match], list[tuple[int, int, str]]]:
     """Name candidates: capitalised runs, split at roles, stop words and calendar words.
 
     Returns the candidates of several words and, apart, the lone words (the
-    common case, kept as plain tuples): those right after a role and a space
-    ("Ambassador Vershbow", "Mr. Rutte"), then the others.
+    common case): those right after a role and a space ("Ambassador
+    Vershbow", "Mr. Rutte"), then the other one-word runs (as matches, which
+    may still be inside a role: see `_covered`) and the other lone words
+    (not inside a role), each in text order.
     """
     out: list[_Piece] = []
     after_role: list[tuple[int, int, str]] = []
+    lone_runs: list[re.Match] = []
     lone: list[tuple[int, int, str]] = []
     role_follows = {r.end + 1 for r in roles if text[r.end : r.end + 1] == " "}
     starts = [r.start for r in roles]
     ends = [r.end for r in roles]
-    j = 0
+    j = 0  # the first role that ends after the current word (see `_covered`)
     nroles = len(roles)
 
     def flush(current: list[tuple[int, int, str]]) -> None:
@@ -591,6 +606,18 @@ def _pieces(
 
     for run in _RUN_RE.finditer(text):
         word = run.group()
+        if not run.lastindex and " " not in word:
+            # One word on its own, most capitalised words: as little work as possible.
+            if word in _NOT_NAME_WORDS or "." in word:
+                continue
+            rs = run.start()
+            if rs in role_follows:
+                re_ = rs + len(word)
+                if not _covered(roles, rs, re_):
+                    after_role.append((rs, re_, word))
+            else:
+                lone_runs.append(run)
+            continue
         rs = run.start()
         if run.lastindex:  # glued to the word before it
             prefix = _HYPHEN_PREFIX_RE.search(text, max(0, rs - 5), rs)
@@ -604,15 +631,15 @@ def _pieces(
                     continue
                 rs += space + 1
             word = text[rs : run.end()]
-        if " " not in word:  # one word: the common case, no need to split
-            if word in _NOT_NAME_WORDS or "." in word:
+            if " " not in word:
+                if word in _NOT_NAME_WORDS or "." in word:
+                    continue
+                re_ = rs + len(word)
+                while j < nroles and ends[j] <= rs:
+                    j += 1
+                if not (j < nroles and starts[j] < re_):
+                    (after_role if rs in role_follows else lone).append((rs, re_, word))
                 continue
-            re_ = rs + len(word)
-            while j < nroles and ends[j] <= rs:
-                j += 1
-            if not (j < nroles and starts[j] < re_):
-                (after_role if rs in role_follows else lone).append((rs, re_, word))
-            continue
         current: list[tuple[int, int, str]] = []
         te = rs - 1
         for word in word.split(" "):
@@ -623,15 +650,26 @@ def _pieces(
             while j < nroles and ends[j] <= ts:
                 j += 1
             covered = j < nroles and starts[j] < te
-            if word in _CALENDAR and ((current and current[-1][2] in _GIVEN) or word in _GIVEN) and not covered:
-                pass  # "Theresa May", "Jan van Dijk"
-            elif covered or word in _NOT_NAME_WORDS:
-                flush(current)
-                current = []
-                continue
+            if covered or word in _NOT_NAME_WORDS:
+                if covered or word not in _CALENDAR or not ((current and current[-1][2] in _GIVEN) or word in _GIVEN):
+                    if current:
+                        flush(current)
+                        current = []
+                    continue
+                # else a month or weekday in a name: "Theresa May", "Jan van Dijk"
             current.append((ts, te, word))
-        flush(current)
-    return out, after_role, lone
+        if current:
+            flush(current)
+    return out, after_role, lone_runs, lone
+
+
+def _covered(roles: list[_Role], start: int, end: int) -> bool:
+    """Is the word at start:end inside a role? (Roles are in text order; the
+    qualifiers of one may reach back into the one before.)"""
+    for role in roles:
+        if role.end > start:
+            return role.start < end
+    return False
 
 
 @dataclass(slots=True)
@@ -657,12 +695,15 @@ def _is_headline(sentence: Sentence) -> bool:
 
 
 def _rejected(piece: _Piece) -> bool:
-    return _rejected_words(tuple(piece.caps), " ".join(piece.words))
+    return _rejected_phrase(piece.phrase)
 
 
 @lru_cache(maxsize=8192)
-def _rejected_words(caps: tuple[str, ...], phrase: str) -> bool:
+def _rejected_phrase(phrase: str) -> bool:
     """Are these words not a personal name (organisation, place, stop word, too long)?"""
+    caps = phrase.split(" ")
+    if len(caps) > 1:
+        caps = [w for w in caps if w not in _PARTICLES]
     if len(caps) > 5:
         return True
     for i, word in enumerate(caps):
@@ -681,9 +722,10 @@ def _rejected_words(caps: tuple[str, ...], phrase: str) -> bool:
     return any(_is_place(w) and w not in _GIVEN for w in caps[:-1])
 
 
-def _surname_tails(piece: _Piece) -> list[str]:
+@lru_cache(maxsize=4096)
+def _surname_tails(phrase: str) -> list[str]:
     """The keys a full name may be shortened to: "Rebelo de Sousa", "de Sousa", "Sousa"."""
-    words = piece.words
+    words = phrase.split(" ")
     tails = []
     for i in range(1, len(words)):
         if words[i - 1] in _PARTICLES and words[i] not in _PARTICLES:
@@ -711,17 +753,15 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
     by_start = {r.start: r for r in roles}
 
     sentence_list: list[Sentence] = []
-    sentence_starts: list[int] = []
     headlines: dict[int, bool] = {}
 
     def headline(pos: int) -> bool:
         """Is `pos` in a title-case headline?"""
         if not sentence_list:
             sentence_list.extend(sentences if sentences is not None else split_sentences(text))
-            sentence_starts.extend(s.start for s in sentence_list)
             if not sentence_list:
                 return False
-        i = max(0, bisect_right(sentence_starts, pos) - 1)
+        i = max(0, bisect_right(sentence_list, pos, key=_START) - 1)
         if i not in headlines:
             sentence = sentence_list[i]
             headlines[i] = sentence.start <= pos < sentence.end and _is_headline(sentence)
@@ -732,7 +772,7 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
     # Most capitalised words stand alone ("Lisbon", "Russia"): whether they
     # are a known surname is decided in pass 2. A word right after a role is
     # a candidate now ("Ambassador Vershbow", "Mr. Rutte").
-    pieces, after_role, lone_words = _pieces(text, roles)
+    pieces, after_role, lone_runs, lone_words = _pieces(text, roles)
     pieces.extend(_Piece([word]) for word in after_role)
     for piece in pieces:
         caps = piece.caps
@@ -809,7 +849,8 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
         if not cand.accepted:
             continue
         clause = max(text.rfind(".", 0, cand.start), text.rfind(";", 0, cand.start), text.rfind("\n", 0, cand.start))
-        if _CREDIT_CUE_RE.search(text, clause + 1, cand.start) is not None:
+        before = text[clause + 1 : cand.start]
+        if any(map(before.__contains__, _CREDIT_CUE_ENDS)) and _CREDIT_CUE_RE.search(before) is not None:
             cand.accepted = False  # "Editing by Andrew Heavens"
             cand.rejected = True
 
@@ -818,10 +859,10 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
     tails: dict[str, list[str]] = {}
     for cand in candidates:
         if cand.accepted and not cand.lone:
-            key = person_key(" ".join(cand.piece.words))
+            key = person_key(cand.piece.phrase)
             if key not in full_names:
                 full_names[key] = (text[cand.piece.start : cand.piece.end], cand.piece.start)
-                for tail in _surname_tails(cand.piece):
+                for tail in _surname_tails(cand.piece.phrase):
                     tails.setdefault(tail, []).append(key)
     singles: dict[str, str] = {}
     for cand in candidates:
@@ -844,15 +885,22 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
 
     mentions: list[PersonMention] = []
     person_roles: dict[str, list[_Role]] = {}
-    for word in lone_words:
-        key = person_key(word[2])
-        if key in tails or key in singles:
+    wanted = tails.keys() | singles.keys()
+    if wanted:
+        # Lone words that are a known surname or name: most are not, so the
+        # test comes first and the spans are read for the few that are.
+        # (The test runs in C: `map` and `compress` call no Python code.)
+        found = compress(lone_runs, map(wanted.__contains__, map(person_key, map(_WHOLE_MATCH, lone_runs))))
+        known = [(m.start(), m.end(), m.group()) for m in found if not _covered(roles, m.start(), m.end())]
+        known.extend(word for word in lone_words if person_key(word[2]) in wanted)
+        known.sort()
+        for word in known:
             piece = _Piece([word])
             candidates.append(_Candidate(piece, piece.start, piece.end, lone=True, rejected=_rejected(piece)))
     for cand in candidates:
         piece = cand.piece
         words = piece.words
-        key = person_key(" ".join(words)) if len(words) > 1 else person_key(words[0])
+        key = person_key(piece.phrase)
         end = cand.end
         if not cand.accepted and cand.rejected:
             continue  # places ("Montenegro" the country), organisations, stop words
@@ -867,10 +915,11 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
             name = singles[key]
         else:
             continue
-        role_text = cand.role.text if cand.role is not None else None
-        mentions.append(PersonMention(name, person_key(name), role_text, text[cand.start : end], (cand.start, end)))
-        if cand.role is not None:
-            person_roles.setdefault(person_key(name), []).append(cand.role)
+        name_key = person_key(name)
+        role = cand.role
+        mentions.append(PersonMention(name, name_key, role.text if role is not None else None, text[cand.start : end], (cand.start, end)))
+        if role is not None:
+            person_roles.setdefault(name_key, []).append(role)
 
     # Pass 3: unnamed roles, or aliases when one person of the document holds them.
     unnamed: list[RoleMention] = []

@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from natocli import fts
-from natocli.fts import HL_END, HL_START
 from natocli.dates import bounds
+from natocli.fts import HL_END, HL_START
 from natocli.errors import Ambiguous, BadInput, NotFound, QuerySyntaxError
 from natocli.store import decompress
 
@@ -248,7 +248,54 @@ def stats(db: sqlite3.Connection, db_path: str) -> Stats:
     )
 
 
+def _dated_then_undated(
+    db: sqlite3.Connection, select: str, params: list, *, date: str, dated_order: str, undated_order: str,
+    limit: int,
+) -> list[tuple]:
+    """The rows of `select` (which ends in its WHERE clause) whose `date` is known, in
+    `dated_order`, then the others in `undated_order`; at most `limit` (0: all).
+
+    The same order as one ``ORDER BY date IS NULL, …``, but each part can follow an index
+    (events by date, documents by published date), so a limited query reads a few rows
+    instead of sorting every match first.
+    """
+    with read_snapshot(db):
+        rows = db.execute(
+            f"{select} AND {date} IS NOT NULL ORDER BY {dated_order} LIMIT ?", [*params, _limit(limit)]
+        ).fetchall()
+        if not limit or len(rows) < limit:
+            rows += db.execute(
+                f"{select} AND {date} IS NULL ORDER BY {undated_order} LIMIT ?",
+                [*params, _limit(limit - len(rows)) if limit else -1],
+            ).fetchall()
+    return rows
+
+
 # --- timeline -------------------------------------------------------------
+
+# An index on each event's length in days (``events_span``) makes the longest one a lookup.
+_SPAN_INDEX = "events_span"
+_LONGEST_EVENT = "SELECT max(julianday(end) - julianday(start)) FROM events"
+
+
+def _earliest_start(db: sqlite3.Connection, lo: str) -> str | None:
+    """The earliest start of an event that ends on or after `lo`, when SQLite can tell cheaply.
+
+    No event is longer than the longest, so one ending on or after `lo` starts no earlier
+    than `lo` minus that length: the scan of events by start can skip everything older.
+    """
+    import datetime as dt
+    import math
+
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (_SPAN_INDEX,)).fetchone():
+        return None
+    longest = db.execute(_LONGEST_EVENT).fetchone()[0]
+    if longest is None:
+        return None
+    try:
+        return (dt.date.fromisoformat(lo) - dt.timedelta(days=math.ceil(longest))).isoformat()
+    except OverflowError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -286,6 +333,10 @@ def timeline(
     if lo:
         where.append("e.end >= ?")
         params.append(lo)
+        earliest = _earliest_start(db, lo)
+        if earliest:
+            where.append("e.start >= ?")
+            params.append(earliest)
     if hi:
         where.append("e.start <= ?")
         params.append(hi)
@@ -298,17 +349,20 @@ def timeline(
         allowed = PRECISIONS[: PRECISIONS.index(precision) + 1]
         where.append(f"e.precision IN ({','.join('?' * len(allowed))})")
         params.extend(allowed)
-    rows = db.execute(
+    rows = _dated_then_undated(
+        db,
         f"""
         SELECT e.start, e.end, e.precision, e.expression, {_SENTENCE.format(t='e')},
                e.year_inferred, d.id, d.path, d.title
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE {' AND '.join(where)}
-        ORDER BY e.start IS NULL, e.start, e.end, e.doc_id, e.pos
-        LIMIT ?
         """,
-        [*params, _limit(limit)],
-    ).fetchall()
+        params,
+        date="e.start",
+        dated_order="e.start, e.end, e.doc_id, e.pos",
+        undated_order="e.end, e.doc_id, e.pos",
+        limit=limit,
+    )
     return [
         TimelineEvent(s, e, p, x, sentence, bool(yi), doc_id, path, title)
         for s, e, p, x, sentence, yi, doc_id, path, title in rows
@@ -375,18 +429,23 @@ def _country_name(name: str) -> str:
 
 def _mention_filters(
     since: str | None, until: str | None, doc: int | None, country: str | None
-) -> tuple[list[str], list]:
+) -> tuple[str, list[str], list]:
+    """(JOIN clause, WHERE clauses, parameters) keeping the mentions `who` counts."""
+    join, join_params = "", []
+    if country:
+        # A join, not EXISTS: SQLite can then start from the country's sentences (an index)
+        # instead of testing every mention. (doc_id, sent_start, country) is the key of
+        # sentence_countries, so no mention is counted twice.
+        join = (
+            "JOIN sentence_countries sc ON sc.doc_id = m.doc_id AND sc.sent_start = m.sent_start "
+            "AND sc.country = ?"
+        )
+        join_params.append(_country_name(country))
     where, params = _published_between(since, until)
     if doc is not None:
         where.append("m.doc_id = ?")
         params.append(doc)
-    if country:
-        where.append(
-            "EXISTS (SELECT 1 FROM sentence_countries sc WHERE sc.doc_id = m.doc_id "
-            "AND sc.sent_start = m.sent_start AND sc.country = ?)"
-        )
-        params.append(_country_name(country))
-    return where, params
+    return join, where, join_params + params
 
 
 def _split(joined: str | None) -> list[str]:
@@ -415,7 +474,7 @@ def who(
     limit: int = 0,
 ) -> list[Person]:
     """People, most mentioned first."""
-    where, params = _mention_filters(since, until, doc, country)
+    join, where, params = _mention_filters(since, until, doc, country)
     if role:
         where.append("p.id IN (SELECT person_id FROM mentions WHERE role LIKE ?)")
         params.append(f"%{role}%")
@@ -423,7 +482,7 @@ def who(
         f"""
         SELECT p.name, group_concat(m.role, char(31)), group_concat(m.surface, char(31)),
                count(*), count(DISTINCT m.doc_id), min(d.published), max(d.published)
-        FROM mentions m JOIN people p ON p.id = m.person_id JOIN documents d ON d.id = m.doc_id
+        FROM mentions m JOIN people p ON p.id = m.person_id JOIN documents d ON d.id = m.doc_id {join}
         WHERE {' AND '.join(where)}
         GROUP BY p.id
         ORDER BY count(*) DESC, count(DISTINCT m.doc_id) DESC, p.key
@@ -553,7 +612,8 @@ def spending(
         from natocli.extract.countries import lookup_country
 
         found = lookup_country(country)
-        where.append("lower(s.entity) = lower(?)")
+        # SQLite's NOCASE folds ASCII letters only, exactly as its lower() does.
+        where.append("s.entity = ? COLLATE NOCASE")
         params.append(found.name if found else country)
     if unit:
         if unit not in UNITS:
@@ -570,15 +630,18 @@ def spending(
     if doc is not None:
         where.append("s.doc_id = ?")
         params.append(doc)
-    rows = db.execute(
+    rows = _dated_then_undated(
+        db,
         f"""
         SELECT s.entity, s.value, s.unit, s.kind, s.year, s.expression, {_SENTENCE.format(t='s')},
                d.id, d.path, d.title, d.published
         FROM spending s JOIN documents d ON d.id = s.doc_id
         WHERE {' AND '.join(where)}
-        ORDER BY d.published IS NULL, d.published, s.doc_id, s.pos
-        LIMIT ?
         """,
-        [*params, _limit(limit)],
-    ).fetchall()
+        params,
+        date="d.published",
+        dated_order="d.published, s.doc_id, s.pos",
+        undated_order="s.doc_id, s.pos",
+        limit=limit,
+    )
     return [SpendingFigure(*row) for row in rows]

@@ -45,6 +45,10 @@ def db(tmp_path_factory) -> sqlite3.Connection:
     connection = open_db(root / "natocli.db")
     summary = index_paths(connection, [articles, copies])
     assert summary.added >= N_DOCS
+    # The index of event lengths lets `timeline --since` bound where events start.
+    connection.execute(
+        "CREATE INDEX IF NOT EXISTS events_span ON events(julianday(end) - julianday(start))"
+    )
     yield connection
     connection.close()
 
@@ -162,3 +166,126 @@ def test_equal_scores_are_ordered_by_id(db):
 def test_nothing_matches(db):
     assert query.search(db, "zzzqqqxxx") == []
     assert query.search(db, "nato", since="2099") == []
+
+
+# --- timeline, who and spending ------------------------------------------------------
+#
+# These follow indexes in their output order (dated rows first, then undated ones) and
+# start from a country's sentences; each must return what one plain statement returns.
+
+_SENTENCE = "substr(d.text, {t}.sent_start + 1, {t}.sent_end - {t}.sent_start)"
+
+
+def plain_timeline(db, terms=None, *, since=None, until=None, doc=None, limit=0) -> list[tuple]:
+    lo, hi = bounds(since, until)
+    where, params = ["1"], []
+    if terms:
+        where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts.to_fts(terms))
+    if lo:
+        where.append("e.end >= ?")
+        params.append(lo)
+    if hi:
+        where.append("e.start <= ?")
+        params.append(hi)
+    if doc is not None:
+        where.append("e.doc_id = ?")
+        params.append(doc)
+    return db.execute(
+        f"""
+        SELECT e.start, e.end, e.precision, e.expression, {_SENTENCE.format(t='e')}, e.year_inferred, d.id, d.path,
+               d.title
+        FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)}
+        ORDER BY e.start IS NULL, e.start, e.end, e.doc_id, e.pos LIMIT ?
+        """,
+        [*params, limit or -1],
+    ).fetchall()
+
+
+@pytest.mark.parametrize(
+    "terms, filters",
+    [
+        pytest.param(None, {}, id="all"),
+        pytest.param(None, {"since": "2024", "until": "2024"}, id="one-year"),
+        pytest.param(None, {"since": "2025-03"}, id="since-month"),
+        pytest.param(None, {"until": "2019"}, id="until-year"),
+        pytest.param("summit", {}, id="terms"),
+        pytest.param("summit OR ministers", {"since": "2023"}, id="terms-since"),
+        pytest.param(None, {"doc": 3}, id="one-document"),
+    ],
+)
+def test_timeline_keeps_its_rows_and_order(db, terms, filters):
+    for limit in (1, 20, 0):
+        got = [
+            (e.start, e.end, e.precision, e.expression, e.sentence, int(e.year_inferred), e.doc_id, e.path, e.title)
+            for e in query.timeline(db, terms, limit=limit, **filters)
+        ]
+        assert got == plain_timeline(db, terms, limit=limit, **filters)
+    if not filters and not terms:
+        assert any(e.start is None for e in query.timeline(db)), "the corpus has events without a year"
+
+
+def plain_spending(db, *, country=None, unit=None, since=None, limit=0) -> list[tuple]:
+    lo, hi = bounds(since, None)
+    where, params = ["1"], []
+    if lo:
+        where.append("d.published >= ?")
+        params.append(lo)
+    if country:
+        where.append("lower(s.entity) = lower(?)")
+        params.append(country)
+    if unit:
+        where.append(query.UNITS[unit])
+    return db.execute(
+        f"""
+        SELECT s.entity, s.value, s.unit, s.kind, s.year, s.expression, {_SENTENCE.format(t='s')}, d.id, d.path,
+               d.title, d.published
+        FROM spending s JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)}
+        ORDER BY d.published IS NULL, d.published, s.doc_id, s.pos LIMIT ?
+        """,
+        [*params, limit or -1],
+    ).fetchall()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        pytest.param({}, id="all"),
+        pytest.param({"unit": "gdp"}, id="gdp"),
+        pytest.param({"unit": "money", "since": "2024"}, id="money-since"),
+        pytest.param({"country": "Germany"}, id="country"),
+        pytest.param({"country": "germany"}, id="country-lower-case"),
+        pytest.param({"country": "NATO"}, id="alliance"),
+    ],
+)
+def test_spending_keeps_its_rows_and_order(db, filters):
+    for limit in (1, 20, 0):
+        got = [
+            (f.entity, f.value, f.unit, f.kind, f.year, f.expression, f.sentence, f.doc_id, f.path, f.title,
+             f.published)
+            for f in query.spending(db, limit=limit, **filters)
+        ]
+        assert got == plain_spending(db, limit=limit, **filters)
+    assert query.spending(db, **filters)
+
+
+def plain_who_names(db, country: str) -> list[tuple]:
+    return db.execute(
+        """
+        SELECT p.name, count(*), count(DISTINCT m.doc_id), min(d.published), max(d.published)
+        FROM mentions m JOIN people p ON p.id = m.person_id JOIN documents d ON d.id = m.doc_id
+        WHERE EXISTS (SELECT 1 FROM sentence_countries sc WHERE sc.doc_id = m.doc_id
+                      AND sc.sent_start = m.sent_start AND sc.country = ?)
+        GROUP BY p.id ORDER BY count(*) DESC, count(DISTINCT m.doc_id) DESC, p.key
+        """,
+        (country,),
+    ).fetchall()
+
+
+@pytest.mark.parametrize("country", ["Germany", "Poland", "Ukraine", "Portugal"])
+def test_who_by_country_counts_each_mention_once(db, country):
+    people = query.who(db, country=country)
+    assert people, f"nobody in a sentence about {country}"
+    assert [(p.name, p.mentions, p.documents, p.first_seen, p.last_seen) for p in people] == plain_who_names(
+        db, country
+    )

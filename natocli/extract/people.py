@@ -35,10 +35,10 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
-from operator import attrgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from natocli.extract.countries import Country, lookup_country
@@ -723,7 +723,7 @@ def _rejected_phrase(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _surname_tails(phrase: str) -> list[str]:
+def _surname_tails(phrase: str) -> tuple[str, ...]:
     """The keys a full name may be shortened to: "Rebelo de Sousa", "de Sousa", "Sousa"."""
     words = phrase.split(" ")
     tails = []
@@ -731,7 +731,7 @@ def _surname_tails(phrase: str) -> list[str]:
         if words[i - 1] in _PARTICLES and words[i] not in _PARTICLES:
             tails.append(person_key(" ".join(words[i - 1 :])))
         tails.append(person_key(" ".join(words[i:])))
-    return tails
+    return tuple(tails)
 
 
 def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> People:
@@ -917,7 +917,8 @@ def extract_people(text: str, *, sentences: list[Sentence] | None = None) -> Peo
             continue
         name_key = person_key(name)
         role = cand.role
-        mentions.append(PersonMention(name, name_key, role.text if role is not None else None, text[cand.start : end], (cand.start, end)))
+        role_text = role.text if role is not None else None
+        mentions.append(PersonMention(name, name_key, role_text, text[cand.start : end], (cand.start, end)))
         if role is not None:
             person_roles.setdefault(name_key, []).append(role)
 

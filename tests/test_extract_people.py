@@ -436,6 +436,108 @@ def test_spans_point_at_surfaces():
         assert m.key == person_key(m.name)
 
 
+# --- how the text is scanned: words glued to others, qualifiers read backwards,
+# credits in the clause only, lone surnames -----------------------------------
+
+SCAN = [
+    pytest.param(
+        "Pro-Russian Foreign Minister Sergei Lavrov said talks were over.",
+        # "Russian" is the end of "Pro-Russian": neither a qualifier nor a name
+        [("Sergei Lavrov", "Sergei Lavrov", "Foreign Minister")],
+        id="glued-first-word-dropped",
+    ),
+    pytest.param(
+        "Syrian President Bashar al-Assad met Iranian envoys. Al-Assad said nothing.",
+        [
+            ("Bashar al-Assad", "Bashar al-Assad", "Syrian President"),
+            ("Al-Assad", "Bashar al-Assad", None),
+        ],
+        id="hyphen-prefix-kept",
+    ),
+    pytest.param(
+        "Then-President Joe Biden met then-Chancellor Olaf Scholz.",
+        [
+            ("Joe Biden", "Joe Biden", "Then-President"),
+            ("Olaf Scholz", "Olaf Scholz", "then-Chancellor"),
+        ],
+        id="hyphenated-status",
+    ),
+    pytest.param(
+        "The talks (EU High Representative Kaja Kallas attended) ended.",
+        # the bracket ends the qualifiers
+        [("Kaja Kallas", "Kaja Kallas", "EU High Representative")],
+        id="qualifier-after-bracket",
+    ),
+    pytest.param(
+        "United States Ambassador Julianne Smith spoke. Smith said Allies agreed.",
+        [
+            ("Julianne Smith", "Julianne Smith", "United States Ambassador"),
+            ("Smith", "Julianne Smith", None),
+        ],
+        id="two-word-country-qualifier",
+    ),
+    pytest.param(
+        "Former Ukrainian president Petro Poroshenko said Poroshenko would stay.",
+        [
+            ("Petro Poroshenko", "Petro Poroshenko", "Former Ukrainian president"),
+            ("Poroshenko", "Petro Poroshenko", None),
+        ],
+        id="lower-case-office-with-qualifiers",
+    ),
+    pytest.param(
+        "Reporting by Andrew Gray; Editing by Alison Williams",
+        [],
+        id="credits-in-their-clauses",
+    ),
+    pytest.param(
+        "Photo: Jens Stoltenberg. Jens Stoltenberg said the Alliance was ready.",
+        # the credit ends with its sentence
+        [("Jens Stoltenberg", "Jens Stoltenberg", None)],
+        id="credit-does-not-reach-the-next-sentence",
+    ),
+    pytest.param(
+        "NATO Secretary General Mark Rutte met Dutch Prime Minister Dick Schoof. Schoof and Rutte spoke.",
+        [
+            ("Mark Rutte", "Mark Rutte", "NATO Secretary General"),
+            ("Dick Schoof", "Dick Schoof", "Dutch Prime Minister"),
+            ("Schoof", "Dick Schoof", None),
+            ("Rutte", "Mark Rutte", None),
+        ],
+        id="lone-surnames-of-two-people",
+    ),
+    pytest.param(
+        "Captain Rutte and Colonel Mark Smith met. Smith said Rutte was late.",
+        # a rank before one word is not enough evidence; "Rutte" is nobody's surname here
+        [("Mark Smith", "Mark Smith", "Colonel"), ("Smith", "Mark Smith", None)],
+        id="lone-word-after-rank",
+    ),
+    pytest.param(
+        "J. D. Vance met Pope Leo XIV. Vance said little.",
+        [
+            ("J. D. Vance", "J. D. Vance", None),
+            ("Leo XIV", "Leo XIV", "Pope"),
+            ("Vance", "J. D. Vance", None),
+        ],
+        id="initials-and-regnal-number",
+    ),
+    pytest.param(
+        "Mr. Rutte arrived. Mark Rutte said Rutte was glad.",
+        # the honorific makes "Rutte" a person before the full name is known
+        [
+            ("Mr. Rutte", "Mark Rutte", None),
+            ("Mark Rutte", "Mark Rutte", None),
+            ("Rutte", "Mark Rutte", None),
+        ],
+        id="honorific-then-full-name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCAN)
+def test_people_scan(text, expected):
+    assert mentions(text) == expected
+
+
 # --- unnamed roles --------------------------------------------------------
 
 UNNAMED = [

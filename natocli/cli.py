@@ -205,9 +205,10 @@ def index(
 
         natocli index ~/articles --prune --json
     """
-    from natocli.indexer import index_paths
+    from natocli.indexer import decline_seeds, index_paths
 
     db = _open(ctx, seed=False)
+    decline_seeds(db)
     with _progress() as (on_total, on_file):
         summary = index_paths(db, paths, prune=prune, on_total=on_total, on_file=on_file)
     for path, reason in summary.problems:

@@ -338,12 +338,38 @@ def seed_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "seeds"
 
 
+SEEDED = "seeded"  # meta key: "1" once the seeds are in, "declined" once the user indexed first
+
+
 def ensure_seeded(db: sqlite3.Connection, notify: Callable[[str], None]) -> None:
-    """Index the bundled seed articles the first time natocli meets an empty database."""
-    if store.document_count(db) or store.get_meta(db, "seeded"):
+    """Index the bundled seed articles the first time natocli meets an empty database.
+
+    The seeds are read and extracted outside any transaction, then written in
+    one that checks again under the write lock: of several commands started
+    at once on a new database exactly one stores them, and none does once an
+    ``index`` has begun.
+    """
+    if store.document_count(db) or store.get_meta(db, SEEDED):
         return
     seeds = seed_dir()
     notify(f"natocli: the database is empty; indexing the bundled seed articles from {seeds}")
-    index_paths(db, [seeds])
+    batch = []
+    for path in ingest.discover([seeds]):
+        kind, rows = process_file(str(path), None)
+        if kind == "new":
+            batch.append((rows, None))
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with store.transaction(db):
-        store.set_meta(db, "seeded", "1")
+        if store.document_count(db) or store.get_meta(db, SEEDED):
+            return  # another command was first
+        store.write_batch(db, batch, now)
+        store.set_meta(db, SEEDED, "1")
+        store.set_meta(db, "last_indexed", now)
+
+
+def decline_seeds(db: sqlite3.Connection) -> None:
+    """The user is indexing their own articles: never add the seeds to this database."""
+    if store.get_meta(db, SEEDED) is None:
+        with store.transaction(db):
+            if store.get_meta(db, SEEDED) is None:
+                store.set_meta(db, SEEDED, "declined")

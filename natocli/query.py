@@ -18,7 +18,7 @@ from natocli import fts
 from natocli.dates import bounds
 from natocli.fts import HL_END, HL_START
 from natocli.errors import Ambiguous, BadInput, NotFound, QuerySyntaxError
-from natocli.store import decompress
+from natocli.store import decompress, get_meta
 
 TABLE_ONLY = {"table_only": True}
 
@@ -244,7 +244,7 @@ def stats(db: sqlite3.Connection, db_path: str) -> Stats:
         spending=one("SELECT count(*) FROM spending"),
         db_bytes=size,
         db_path=db_path,
-        last_indexed=one("SELECT value FROM meta WHERE key = 'last_indexed'"),
+        last_indexed=get_meta(db, "last_indexed"),  # none yet while the first index runs
     )
 
 

@@ -206,11 +206,14 @@ def test_search_and_stats_while_another_process_indexes(corpus, clean, tmp_path)
     assert proc.returncode == 0, index_err
     assert readers, "the index ended before any reader started: use a larger corpus"
 
+    seen = []
     for args, done in readers:
         assert done.returncode in (0, 1), (args, done.stderr)
         assert "locked" not in done.stderr and "Traceback" not in done.stderr, (args, done.stderr)
         if args[0] == "stats":
-            assert json.loads(done.stdout)["documents"] > 0
+            seen.append(json.loads(done.stdout)["documents"])
+    # Each reader sees a committed state: whole batches, growing, never the seeds (the index came first).
+    assert seen == sorted(seen) and all(0 <= n <= clean["documents"] for n in seen), seen
     assert_sound(db)
     found = contents(db)
     assert found["files"] - clean["files"] == set(), "documents that were not in the folder indexed"

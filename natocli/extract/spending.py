@@ -171,7 +171,6 @@ _NUMBER_WORD_TOKENS = {part for word in _NUMBER_WORDS for part in word.replace("
     word for word in _NUMBER_WORDS
 }
 _DIGITS_MARKED = bytes.maketrans(b"0123456789.,\0\1", b"\0" * 10 + b"\1\1  ")
-_NUMBER_RUN = re.compile(rb"\0[\0\1]*")  # (a literal first lets `re` search with memchr)
 # The first (up to three) lower-cased characters of whatever may follow the
 # number of a `_NUMBER_FIGURE`, after spaces: a percent sign or word, a range
 # dash or "to", a scale, an addition word, a currency name, code or symbol.
@@ -191,15 +190,34 @@ _RANGE_GAP = 5 + max(map(len, _PREFIX_CODE))
 _PREFIX_BY_LAST: dict[str, list[str]] = {}
 for _p in _PREFIX_CODE:
     _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
+
+
+def _byte_class(chars) -> bytes:
+    """A byte regex class of these characters; any other than ASCII is "?" in `_ascii_copy`."""
+    return b"[" + b"".join(sorted({re.escape(c.encode().translate(_DIGITS_MARKED)) if c.isascii() else b"?" for c in chars})) + b"]"
+
+
+# In the marked copy (see `_candidates`; the words are marked the same way,
+# "U.S.$"): where a `_NUMBER_FIGURE` can start.
+# The start of a number (no digit, dot or comma before it) that ends with a
+# digit (one followed by a dot or comma cannot be read, "in 2025."), then a
+# scale letter against it ("5bn") or, after spaces, the start of something in
+# `_AFTER_NUMBER` ("2025 and", "8 January" are not), or a character other than
+# ASCII, which could be anything. Group 1 ends with the number.
+_NUMBER_THEN_UNIT = re.compile(
+    rb"\0(?<![\0\1]\0)([\0\1]*+)(?<=\0)(?:"
+    + b"|".join(re.escape(x.encode()) for x in sorted(_SCALE_LETTER, key=len, reverse=True))
+    + rb"|[ \t]*+(?:(?i:"
+    + _alt(x.encode().translate(_DIGITS_MARKED).decode() for x in _AFTER_NUMBER if x.isascii()).encode()
+    + rb")|(?s:.{0,2})\?))"
+)
+# Where a `_PREFIXED_MONEY` can end: the start of a number right after the
+# last character of a currency symbol or code, or after it and a space or tab.
+_NUMBER_AFTER_PREFIX = re.compile(
+    rb"\0(?<![\0\1]\0)(?:(?<=" + _byte_class(_PREFIX_BY_LAST) + rb"\0)|(?<=" + _byte_class(_PREFIX_BY_LAST) + rb"[ \t]\0))"
+)
 _DIGITS_AND = re.compile(r"[0-9]\s+and\s+$")
 _WORD_TRIGGERS = (b"cent", b"CENT", b"illion", b"ILLION", b"housand", b"HOUSAND")  # looked for in `_ascii_copy`
-
-
-def _find_all(haystack: bytes, needle: bytes):
-    i = haystack.find(needle)
-    while i >= 0:
-        yield i
-        i = haystack.find(needle, i + 1)
 
 
 # Sentence topics and cue words. Every cue word of every list is found in one pass over a sentence. The regex
@@ -368,7 +386,7 @@ _TARGET_SUBJECT_REACH = 40  # characters between a country and a target it sets 
 # Candidates
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int  # of the number (or the currency symbol before it)
     end: int
@@ -407,23 +425,13 @@ def _ascii_copy(text: str) -> bytes:
     return text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")
 
 
-def _number_runs(ascii_text: bytes) -> list[tuple[int, int]]:
-    """The spans of the runs of ASCII digits, dots and commas that start with a digit.
-
-    Digits are rare in running text, so they are looked for in a copy where
-    every digit is a NUL: the regex then jumps from one NUL to the next with a
-    fast literal search instead of testing a character class at every position.
-    """
-    return [m.span() for m in _NUMBER_RUN.finditer(ascii_text.translate(_DIGITS_MARKED))]
-
-
-def _prefixed_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
+def _prefixed_starts(text: str, marked: bytes) -> list[int]:
     """Every position where `_PREFIXED_MONEY` could match: a currency symbol or
-    code ending right before a digit, or before a space or tab before it (the
-    digit starts a run, as no symbol or code ends with a digit, dot or comma)."""
+    code ending right before a number, or before a space or tab before it."""
     starts = set()
-    for p, _ in runs:
-        end = p - 1 if p > 1 and text[p - 1] in " \t" else p
+    for m in _NUMBER_AFTER_PREFIX.finditer(marked):
+        p = m.start()
+        end = p - 1 if text[p - 1] in " \t" else p
         if end:
             for prefix in _PREFIX_BY_LAST.get(text[end - 1], ()):
                 q = end - len(prefix)
@@ -435,11 +443,14 @@ def _prefixed_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
 def _candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     ascii_text = _ascii_copy(text)
-    runs = _number_runs(ascii_text)
-    # Both regexes are tried only where they can match, in text order, and a
+    # Digits are rare in running text, so numbers are looked for in a copy
+    # where every digit is a NUL, every dot and comma \1: the byte regexes
+    # jump from one NUL to the next with a fast literal search. Both figure
+    # regexes are then tried only where they can match, in text order, and a
     # match hides the positions inside it, exactly as `finditer` would.
+    marked = ascii_text.translate(_DIGITS_MARKED)
     matched_to = 0
-    for q in _prefixed_starts(text, runs) if runs else ():
+    for q in _prefixed_starts(text, marked):
         if q < matched_to:
             continue
         m = _PREFIXED_MONEY.match(text, q)
@@ -454,26 +465,12 @@ def _candidates(text: str) -> list[_Candidate]:
             scale = m.group("s")
             out.append(_Candidate(start, m.end(), value * _scale(scale), False, _PREFIX_CODE[m.group("cur")]))
     matched_to = 0
-    n = len(text)
-    for i, (start, run_end) in enumerate(runs):
-        if start < matched_to or (start and text[start - 1] in ".,") or text[run_end - 1] in ".,":
-            # Inside the last match, or not the start of a number (".5"), or a
-            # number followed by a dot or comma ("in 2025.", "3,"), which ends
-            # `_NUMBER_FIGURE` (a number ends with a digit, then comes a space, a
-            # sign, a scale or a currency).
+    numbers = [(m.start(), m.end(1)) for m in _NUMBER_THEN_UNIT.finditer(marked)]
+    for i, (start, run_end) in enumerate(numbers):
+        if start < matched_to:
             continue
-        j = run_end
-        while j < n and text[j] in " \t":
-            j += 1
-        head = text[j:j + 3].lower()
-        if (
-            head.isascii()
-            and head not in _AFTER_NUMBER and head[:2] not in _AFTER_NUMBER and head[:1] not in _AFTER_NUMBER
-            and (j > run_end or text[j:j + 2] not in _SCALE_LETTER and text[j:j + 1] not in _SCALE_LETTER)
-        ):
-            continue  # "2025 and", "8 January": nothing that can follow the number of a figure
         dropped = start and (text[start - 1].isalnum() or text[start - 1] in "$€£¥")
-        if dropped and (i + 1 == len(runs) or runs[i + 1][0] > run_end + _RANGE_GAP):
+        if dropped and (i + 1 == len(numbers) or numbers[i + 1][0] > run_end + _RANGE_GAP):
             continue  # a match would be dropped, and would hide no number ("$943 billion")
         m = _NUMBER_FIGURE.match(text, start)
         if m is None:
@@ -497,8 +494,14 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue
         out.append(_Candidate(start, m.end(), value * _scale(scale), False, currency))
 
-    triggers = sorted(i for word in _WORD_TRIGGERS for i in _find_all(ascii_text, word))
+    triggers = []
+    for word in _WORD_TRIGGERS:
+        i = ascii_text.find(word)
+        while i >= 0:
+            triggers.append(i)
+            i = ascii_text.find(word, i + 1)
     if triggers:
+        triggers.sort()
         searched_to = 0
         for trigger in triggers:
             if not _NUMBER_WORD_TOKENS.intersection(text[max(0, trigger - 40):trigger].lower().split()[-6:]):
@@ -534,7 +537,7 @@ def _candidates(text: str) -> list[_Candidate]:
 # Per-sentence context, computed once per sentence that holds a candidate.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cues:
     """The cue words of one sentence."""
 
@@ -545,10 +548,15 @@ class _Cues:
 
     def near(self, cls: str, lo: int, hi: int) -> bool:
         """Is there a word of class `cls` inside s[lo:hi]?"""
-        return any(a >= lo and b <= hi and cls in c for a, b, c in self.words)
+        if cls not in self.classes:
+            return False
+        for a, b, c in self.words:
+            if a >= lo and b <= hi and cls in c:
+                return True
+        return False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int  # relative to the sentence
     end: int
@@ -699,7 +707,7 @@ class _Context:
 # Classification
 
 
-@dataclass
+@dataclass(slots=True)
 class _Phrase:
     start: int  # expression span, relative to the sentence
     end: int
@@ -927,7 +935,6 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
     cues = ctx.cues(sent)
 
     if c.percent:
-        not_spending = cues.near("not_pct", a - 45, b + 35)
         if phrase.gdp:
             # A share of GDP counts when the sentence, or the one before, is about defence,
             # and the words just before are not about debt, deficits, trade...
@@ -935,11 +942,11 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
                 return None
             unit = "%GDP"
         elif phrase.change:
-            if not_spending or not spending:
+            if not spending or cues.near("not_pct", a - 45, b + 35):
                 return None
             unit = "%"
         else:
-            if phrase.of_other or not_spending or value > 10:
+            if phrase.of_other or value > 10 or cues.near("not_pct", a - 45, b + 35):
                 return None
             # A bare percentage is a share of GDP in a sentence (or after one) about
             # defence spending; a named target ("NATO's 2% target") needs defence only.
@@ -970,15 +977,26 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
     if kind == "increase" and phrase.change == "decrease":
         value = -value
     start, end = sent.start + phrase.start, sent.start + phrase.end
-    return Figure(
-        entity=_entity(ctx, sent, prev, phrase, kind, unit, a),
-        value=float(value),
-        unit=unit,
-        kind=kind,
-        year=_year(ctx, sent, phrase),
-        expression=ctx.text[start:end],
-        span=(start, end),
+    return _figure(
+        _entity(ctx, sent, prev, phrase, kind, unit, a),
+        float(value),
+        unit,
+        kind,
+        _year(ctx, sent, phrase),
+        ctx.text[start:end],
+        (start, end),
     )
+
+
+_new = object.__new__
+
+
+def _figure(entity, value, unit, kind, year, expression, span) -> Figure:
+    # A frozen dataclass sets each field through object.__setattr__; filling the
+    # instance dictionary makes the same object at a fraction of the cost.
+    f = _new(Figure)
+    f.__dict__.update(entity=entity, value=value, unit=unit, kind=kind, year=year, expression=expression, span=span)
+    return f
 
 
 def extract_spending(text: str, *, sentences: list[Sentence] | None = None) -> list[Figure]:
@@ -992,17 +1010,19 @@ def extract_spending(text: str, *, sentences: list[Sentence] | None = None) -> l
     ctx = _Context(text, sentences)
     figures: list[Figure] = []
     last_end = -1
+    last_sentence = -1  # where the sentence of the last figure starts
     for c in candidates:
         figure = _classify(ctx, c)
         if figure is None or figure.span[0] < last_end:
             continue  # overlapping phrases ("3-4%"): the first one wins
+        sentence = ctx.sentence(c.start)[0].start  # (the figure's phrase is inside its candidate's sentence)
         if figure.kind == "other" and figures:
             # A list shares its first item's cue: "Poland is expected to spend 4.1%,
             # followed by Estonia (3.4%) and the United States (3.4%)".
             before = figures[-1]
-            same_sentence = ctx.sentence(before.span[0])[0] == ctx.sentence(figure.span[0])[0]
-            if same_sentence and before.unit == figure.unit and before.kind != "increase":
+            if sentence == last_sentence and before.unit == figure.unit and before.kind != "increase":
                 figure = replace(figure, kind=before.kind)
         figures.append(figure)
         last_end = figure.span[1]
+        last_sentence = sentence
     return figures

@@ -103,7 +103,7 @@ COLUMNS = [
 
 # One-cell characters and the characters that make cells tricky (spaces, line breaks,
 # highlight marks); then characters only Rich can measure (wide, zero-width, combining, control).
-ONE_CELL = list("ab Z9.,;'\"[]/\\—–…’€¥£→éßçΩж  \n") + [HL_START, HL_END]
+ONE_CELL = list("ab Z9.,;'\"[]/\\—–…’€¥£→éßçΩж \n") + ["\xa0"] + [HL_START, HL_END]
 RICH_ONLY = ["界", "\u200b", "\u0301", "\t"]
 
 

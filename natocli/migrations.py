@@ -163,5 +163,24 @@ def m002_file_stat(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_file_stat]
+def m003_query_indexes(db: sqlite3.Connection) -> None:
+    """Indexes the filtered timeline and spending queries read in order, so a limited query stops early.
+
+    events_when supersedes events_start; events_span makes the longest event a
+    lookup (timeline --since skips events that start too early to reach it);
+    spending_entity folds case as --country compares.
+    """
+    run_script(
+        db,
+        """
+        DROP INDEX events_start;
+        CREATE INDEX events_when ON events(start, end, doc_id, pos);
+        CREATE INDEX events_span ON events(julianday(end) - julianday(start));
+        DROP INDEX spending_entity;
+        CREATE INDEX spending_entity ON spending(entity COLLATE NOCASE);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_file_stat, m003_query_indexes]
 SCHEMA_VERSION = len(MIGRATIONS)

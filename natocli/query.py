@@ -274,12 +274,11 @@ def _dated_then_undated(
 # --- timeline -------------------------------------------------------------
 
 # An index on each event's length in days (``events_span``) makes the longest one a lookup.
-_SPAN_INDEX = "events_span"
 _LONGEST_EVENT = "SELECT max(julianday(end) - julianday(start)) FROM events"
 
 
 def _earliest_start(db: sqlite3.Connection, lo: str) -> str | None:
-    """The earliest start of an event that ends on or after `lo`, when SQLite can tell cheaply.
+    """The earliest start of an event that ends on or after `lo` (None: no events).
 
     No event is longer than the longest, so one ending on or after `lo` starts no earlier
     than `lo` minus that length: the scan of events by start can skip everything older.
@@ -287,8 +286,6 @@ def _earliest_start(db: sqlite3.Connection, lo: str) -> str | None:
     import datetime as dt
     import math
 
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (_SPAN_INDEX,)).fetchone():
-        return None
     longest = db.execute(_LONGEST_EVENT).fetchone()[0]
     if longest is None:
         return None

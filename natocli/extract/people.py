@@ -279,6 +279,7 @@ def _is_place(phrase: str) -> bool:
     return person_key(phrase) in _NOT_PERSON or _country(phrase) is not None
 
 
+@lru_cache(maxsize=8192)
 def _name_like(word: str, first: bool) -> bool:
     """Can `word` be part of a personal name (`first`: its first word)?"""
     if word in _GIVEN:
@@ -364,9 +365,9 @@ def _qualifiers(text: str, start: int) -> tuple[int, int, list[tuple[str, str, s
     status words, organisations and countries ("Former Ukrainian", "NATO's");
     the determiner ("the", "a") is not part of the role.
 
-    The words are read backwards from the office, within the 100 characters
-    before it and on its line, one at a time: most offices have no qualifier
-    and only the word before them is looked at.
+    The words are read backwards from the office, one at a time, within the
+    100 characters before it and on its line: an office has a few qualifiers
+    at most, so only the words just before it are looked at.
     """
     quals: list[tuple[str, str, str]] = []
     lo = max(0, start - 100)

@@ -158,6 +158,26 @@ DocOpt = Annotated[Optional[int], typer.Option("--doc", help="Only this document
 
 
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 means no limit.", min=0)]
+PAGE = 50  # rows timeline, who and spending show unless told: a screenful, even at 100,000 articles
+PageOpt = Annotated[
+    Optional[int],
+    typer.Option("--limit", "-n", help=f"At most N rows (default {PAGE}; charts use all); 0 means no limit.", min=0),
+]
+
+
+def _page(limit: int | None, chart: bool = False) -> int:
+    """The limit to ask the query for: one row more than shown tells whether rows were left out."""
+    if limit is None:
+        limit = 0 if chart else PAGE
+    return limit + 1 if limit else 0
+
+
+def _trim(rows: list, limit: int | None, chart: bool = False) -> list:
+    shown = _page(limit, chart) - 1
+    if shown > 0 and len(rows) > shown:
+        _say(f"natocli: the first {shown} rows are shown; --limit N shows more, --limit 0 all")
+        return rows[:shown]
+    return rows
 
 
 def _version(value: bool) -> None:
@@ -351,7 +371,7 @@ def timeline(
     precision: Annotated[
         Optional[str], typer.Option(help="Keep events at least this precise: day, month or year.")
     ] = None,
-    limit: LimitOpt = 0,
+    limit: PageOpt = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw event counts per month (or year).")] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
@@ -368,8 +388,9 @@ def timeline(
 
     rows = q.timeline(
         _open(ctx), " ".join(terms) if terms else None, since=since, until=until, doc=doc,
-        precision=precision, limit=limit,
+        precision=precision, limit=_page(limit, chart),
     )
+    rows = _trim(rows, limit, chart)
     if chart and rows:
         from natocli.render import timeline_chart
 
@@ -392,7 +413,7 @@ def who(
     doc: DocOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    limit: LimitOpt = 0,
+    limit: PageOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
@@ -412,7 +433,8 @@ def who(
     if name:
         _emit_one(q.person_card(db, " ".join(name)), fmt, as_json)
         return
-    rows = q.who(db, role=role, country=country, doc=doc, since=since, until=until, limit=limit)
+    rows = q.who(db, role=role, country=country, doc=doc, since=since, until=until, limit=_page(limit))
+    rows = _trim(rows, limit)
     _emit(rows, fmt, as_json, q.Person)
 
 
@@ -431,7 +453,7 @@ def spending(
     until: UntilOpt = None,
     minimum: Annotated[Optional[float], typer.Option("--min", help="Only figures at least this value.")] = None,
     doc: DocOpt = None,
-    limit: LimitOpt = 0,
+    limit: PageOpt = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the %-of-GDP figures by entity.")] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
@@ -450,8 +472,9 @@ def spending(
 
     rows = q.spending(
         _open(ctx), country=country, unit=unit, kind=kind, since=since, until=until, minimum=minimum,
-        doc=doc, limit=limit,
+        doc=doc, limit=_page(limit, chart),
     )
+    rows = _trim(rows, limit, chart)
     if chart and rows:
         from natocli.render import spending_chart
 

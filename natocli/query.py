@@ -515,6 +515,9 @@ def find_people(db: sqlite3.Connection, name: str) -> list[tuple[int, str]]:
     return sorted(found.items(), key=lambda item: item[1])
 
 
+CARD_APPEARANCES = 20  # sentences a person card quotes: the latest ones
+
+
 def person_card(db: sqlite3.Connection, name: str) -> PersonCard:
     matches = find_people(db, name)
     if not matches:
@@ -527,26 +530,32 @@ def person_card(db: sqlite3.Connection, name: str) -> PersonCard:
             hint="give the full name",
         )
     person_id, person_name = matches[0]
-    mention_rows = db.execute(
+    mentions, documents, first_seen, last_seen = db.execute(
+        "SELECT count(*), count(DISTINCT m.doc_id), min(d.published), max(d.published) "
+        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.person_id = ?",
+        (person_id,),
+    ).fetchone()
+    role_docs: dict[str, list[int]] = {}
+    for role, doc_id in db.execute(
+        "SELECT role, doc_id FROM mentions WHERE person_id = ? AND role IS NOT NULL "
+        "GROUP BY role, doc_id ORDER BY role, doc_id",
+        (person_id,),
+    ):
+        role_docs.setdefault(role, []).append(doc_id)
+    surfaces = {s for (s,) in db.execute("SELECT DISTINCT surface FROM mentions WHERE person_id = ?", (person_id,))}
+    # The latest sentences that name the person, one per sentence, shown oldest first.
+    recent = db.execute(
         f"""
-        SELECT m.doc_id, d.path, d.title, {_SENTENCE.format(t='m')}, d.published, m.role, m.surface,
-               m.sent_start
+        SELECT m.doc_id, d.path, d.title, {_SENTENCE.format(t='m')}, d.published, m.role, min(m.pos)
         FROM mentions m JOIN documents d ON d.id = m.doc_id
         WHERE m.person_id = ?
-        ORDER BY d.published IS NULL, d.published, m.doc_id, m.pos
+        GROUP BY m.doc_id, m.sent_start
+        ORDER BY d.published IS NOT NULL, d.published DESC, m.doc_id DESC, min(m.pos) DESC
+        LIMIT ?
         """,
-        (person_id,),
+        (person_id, CARD_APPEARANCES),
     ).fetchall()
-    role_docs: dict[str, list[int]] = {}
-    appearances: list[Appearance] = []
-    seen_sentences: set[tuple[int, int]] = set()
-    for doc_id, path, title, sentence, published, role, _surface, sent_start in mention_rows:
-        if role and doc_id not in role_docs.setdefault(role, []):
-            role_docs[role].append(doc_id)
-        if (doc_id, sent_start) not in seen_sentences:
-            seen_sentences.add((doc_id, sent_start))
-            appearances.append(Appearance(doc_id, path, title, sentence, published, role))
-    dates = [r[4] for r in mention_rows if r[4]]
+    appearances = [Appearance(*row[:6]) for row in reversed(recent)]
     co = db.execute(
         """
         SELECT p.name, count(DISTINCT o.doc_id || ':' || o.sent_start) AS n
@@ -560,11 +569,11 @@ def person_card(db: sqlite3.Connection, name: str) -> PersonCard:
     return PersonCard(
         name=person_name,
         roles=[RoleSource(role, ids) for role, ids in sorted(role_docs.items())],
-        aliases=_aliases({r[6] for r in mention_rows}, person_name),
-        mentions=len(mention_rows),
-        documents=len({r[0] for r in mention_rows}),
-        first_seen=min(dates) if dates else None,
-        last_seen=max(dates) if dates else None,
+        aliases=_aliases(surfaces, person_name),
+        mentions=mentions,
+        documents=documents,
+        first_seen=first_seen,
+        last_seen=last_seen,
         appearances=appearances,
         co_mentioned=[CoMention(n, c) for n, c in co],
     )

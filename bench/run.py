@@ -275,31 +275,36 @@ def _typical_values(db) -> dict[str, str]:
 def filtered_times(db_path: Path, repeat: int) -> dict[str, dict[str, dict]]:
     """{command: {query as typed: {p50 (ms), rows}}} for typical timeline, who and spending queries.
 
-    Each query is what the command line runs for those options, so without ``-n`` it
-    returns every matching row, as ``natocli`` prints them by default.
+    Each query is what the command line runs for those options: without ``-n`` a page of
+    ``PAGE`` rows (the CLI asks for one more, to tell whether rows were left out); the
+    ``-n 0`` forms return every matching row and are shown for information, not held to
+    the 50 ms target.
     """
+    from natocli.cli import PAGE
+
+    page = PAGE + 1
     db = open_db(db_path)
     try:
         v = _typical_values(db)
         y, c, e, person = v["year"], v["country"], v["entity"], v["person"]
         commands = {
             "timeline": {
-                f"--since {y} --until {y}": lambda: query.timeline(db, since=y, until=y),
-                f"--since {y}": lambda: query.timeline(db, since=y),
-                f"--since {y} -n 20": lambda: query.timeline(db, since=y, limit=20),
-                "summit": lambda: query.timeline(db, "summit"),
-                f"summit --since {y} --until {y}": lambda: query.timeline(db, "summit", since=y, until=y),
+                f"--since {y} --until {y}": lambda: query.timeline(db, since=y, until=y, limit=page),
+                f"--since {y}": lambda: query.timeline(db, since=y, limit=page),
+                "summit": lambda: query.timeline(db, "summit", limit=page),
+                f"summit --since {y} --until {y}": lambda: query.timeline(db, "summit", since=y, until=y, limit=page),
+                f"--since {y} --until {y} -n 0": lambda: query.timeline(db, since=y, until=y),
             },
             "who": {
-                f"--country {c!r}": lambda: query.who(db, country=c),
-                "--role minister": lambda: query.who(db, role="minister"),
-                f"--since {y} --until {y}": lambda: query.who(db, since=y, until=y),
+                f"--country {c!r}": lambda: query.who(db, country=c, limit=page),
+                "--role minister": lambda: query.who(db, role="minister", limit=page),
+                f"--since {y} --until {y}": lambda: query.who(db, since=y, until=y, limit=page),
             },
             "spending": {
-                f"--country {e!r}": lambda: query.spending(db, country=e),
-                "--unit gdp": lambda: query.spending(db, unit="gdp"),
-                "--unit gdp -n 20": lambda: query.spending(db, unit="gdp", limit=20),
-                f"--kind pledge --since {y}": lambda: query.spending(db, kind="pledge", since=y),
+                f"--country {e!r}": lambda: query.spending(db, country=e, limit=page),
+                "--unit gdp": lambda: query.spending(db, unit="gdp", limit=page),
+                f"--kind pledge --since {y}": lambda: query.spending(db, kind="pledge", since=y, limit=page),
+                "--unit gdp -n 0": lambda: query.spending(db, unit="gdp"),
             },
         }
         if person:
@@ -462,7 +467,8 @@ def targets(r: dict) -> list[dict]:
             add(f"search {kind} p50 vs floor", ratio, "≤ 0.5× floor p50", ratio <= 0.5)
     for command in ("timeline", "who", "spending"):
         for label, t in r[f"{command}_ms"].items():
-            add(f"{command} {label} p50 (ms)", t["p50"], "≤ 50 ms", t["p50"] <= 50)
+            if not label.endswith("-n 0"):  # every row: shown for information
+                add(f"{command} {label} p50 (ms)", t["p50"], "≤ 50 ms", t["p50"] <= 50)
     add("start-up --help vs sqlite-utils", ratios["start_help_vs_sqlite_utils"], "≤ 0.8×",
         ratios["start_help_vs_sqlite_utils"] <= 0.8)
     add("start-up search vs sqlite-utils", ratios["start_search_vs_sqlite_utils"], "≤ 0.8×",

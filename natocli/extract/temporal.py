@@ -109,7 +109,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from natocli.errors import BadInput
-from natocli.extract.sentences import Sentence, sentence_index, split_sentences
+from natocli.extract.sentences import Sentence, split_sentences
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -125,6 +125,24 @@ class Event:
     year_inferred: bool
     span: tuple[int, int]  # character offsets of the expression in the text
     named: str | None = None  # a named NATO event's name from the data file
+
+
+_new = object.__new__
+
+
+def _event(expression, start, end, precision, year_inferred, span, named) -> Event:
+    # The same object as Event(...): a frozen dataclass sets each field through object.__setattr__,
+    # filling the instance dictionary costs a fraction of that, and a document has many events.
+    e = _new(Event)
+    d = e.__dict__
+    d["expression"] = expression
+    d["start"] = start
+    d["end"] = end
+    d["precision"] = precision
+    d["year_inferred"] = year_inferred
+    d["span"] = span
+    d["named"] = named
+    return e
 
 
 def resolve_today(today: dt.date | None = None) -> dt.date:
@@ -431,15 +449,29 @@ class _Cand:
 
     __slots__ = (
         "start", "end", "kind", "prio", "precision", "year", "lo", "hi", "mod", "wd", "prep",
-        "rel", "named", "nstart", "nend", "inferred", "cls",
+        "rel", "named", "nstart", "nend", "inferred", "cls", "bounds",
     )
 
     def __init__(self, start, end, kind, precision, *, prio=1, year=None, lo=None, hi=None, mod=None,
                  wd=None, prep=None, rel=None, named=None, nstart=None, nend=None, inferred=False, cls=None):
-        self.start, self.end, self.kind, self.precision, self.prio = start, end, kind, precision, prio
-        self.year, self.lo, self.hi, self.mod, self.wd, self.prep = year, lo, hi, mod, wd, prep
-        self.rel, self.named, self.nstart, self.nend, self.inferred = rel, named, nstart, nend, inferred
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.precision = precision
+        self.prio = prio
+        self.year = year
+        self.lo = lo
+        self.hi = hi
+        self.mod = mod
+        self.wd = wd
+        self.prep = prep
+        self.rel = rel
+        self.named = named
+        self.nstart = nstart
+        self.nend = nend
+        self.inferred = inferred
         self.cls = cls  # range-merge class: "day", "month", "year" or None
+        self.bounds = None  # year -> _bounds(self, year), filled as years are tried
 
 
 def _num(s: str) -> int:
@@ -511,23 +543,30 @@ def _glued_modifier(text: str, pos: int) -> str | None:
 _MOD_OF_WORDS = {"beginning": "early", "start": "early", "end": "late", "middle": "mid", "remainder": "remainder",
                  "rest": "rest", "whole": "whole", "entirety": "entirety"}
 _IP_WORDS = frozenset({"in", "during", "through", "throughout"})
+# The words _prefix may read first (a weekday aside); with any other word before it a date has no prefix.
+_PREFIX_WORDS = frozenset({"the", "of", "between", "from", *_MOD_WORDS, *_KEPT, *_IP_WORDS})
 
 
-def _prefix(text: str, pos: int) -> _Prefix | None:
+def _prefix(text: str, pos: int, word_before: tuple[str, int] | None = None) -> _Prefix | None:
     """Read backwards from `pos`, in this order: "the", a weekday, a modifier ("early", "mid-", "the end
-    of"), "between"/"from", then a kept preposition ("by", "since") or "in"/"during"."""
-    r = _Prefix()
-    found = False
+    of"), "between"/"from", then a kept preposition ("by", "since") or "in"/"during".
+
+    `word_before` is ``_word_before(text, pos)`` when the caller has read it already."""
     p = pos
     glued = _glued_modifier(text, p)
+    if not glued:
+        w, s = word_before or _word_before(text, p)
+        wl = w.lower().rstrip(",")
+        if wl not in _PREFIX_WORDS and w.rstrip(",").rstrip(".") not in _WEEKDAYS:
+            return None  # most dates have none of these words before them
+    r = _Prefix()
+    found = False
     if glued:
         r.mod, r.mod_at, found = _MOD_OF_WORDS.get(glued, glued), p - len(glued) - 1, True
         p = r.mod_at
         w, s = _word_before(text, p)
         wl = w.lower()
     else:
-        w, s = _word_before(text, p)
-        wl = w.lower().rstrip(",")
         if wl == "the":
             r.the_at, p, found = s, s, True
             w, s = _word_before(text, p)
@@ -682,7 +721,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
             add(_Cand(_first(b, ("the_at", "mod_at"), p), m.end(), "cal", "decade", year=int(m.group("y")),
                       lo=(0, 1, 1), hi=(9, 12, -1), mod=b.mod if b else None))
             return
-    w, s = _word_before(text, p)
+    word_before = w, s = _word_before(text, p)
     wl = w.lower()
     if wl == "of":
         w2, s2 = _word_before(text, s)
@@ -699,10 +738,10 @@ def _digits(add, text: str, p: int, q: int) -> None:
         y = int(m.group("y"))
         if not 1900 <= y <= 2100:
             return
-        b = _prefix(text, p)
+        b = _prefix(text, p, word_before)
         mod = b.mod if b else None
         prep = b.prep if b else None
-        if not prep and not mod and not _bare_year_ok(text, p, m.end()):
+        if not prep and not mod and not _bare_year_ok(text, p, m.end(), word_before[0]):
             return
         start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
         add(_Cand(start, m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1), mod=mod, prep=prep,
@@ -1104,13 +1143,15 @@ def _season_cand(start, end, first, year, mod, prep) -> _Cand:
     return _Cand(start, end, "cal", "season", year=year, lo=(0, first, 1), hi=(0, first + 2, -1), mod=mod, prep=prep)
 
 
-def _bare_year_ok(text: str, start: int, end: int) -> bool:
-    """Is the four-digit number at text[start:end] a year rather than a count, an ID or part of a phone number?"""
+def _bare_year_ok(text: str, start: int, end: int, word_before: str) -> bool:
+    """Is the four-digit number at text[start:end] a year rather than a count, an ID or part of a phone number?
+
+    `word_before` is ``_word_before(text, start)[0]``."""
     if start >= 2 and text[start - 1] in " \t" and text[start - 2].isdigit():
         return False  # a group of digits in a phone or reference number
     if end + 1 < len(text) and text[end] in " \t" and text[end + 1].isdigit():
         return False
-    prev = _prev_word(text, start).lower()
+    prev = word_before.rstrip(".,").lower()
     if prev in _ID_WORDS:
         return False
     if prev in _YEAR_PREPOSITIONS:
@@ -1249,26 +1290,43 @@ def _try_merge(text: str, a: _Cand, b: _Cand) -> _Cand | None:
 # --------------------------------------------------------------------------
 
 
+def _last_day(year: int, month: int) -> int:
+    if month == 2 and calendar.isleap(year):
+        return 29
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month {month}")
+    return _MONTH_DAYS[month]
+
+
 def _date(year: int, month: int, day: int) -> dt.date:
     if day == -1:
-        day = calendar.monthrange(year, month)[1]
+        day = _last_day(year, month)
     return dt.date(year, month, day)
 
 
 def _bounds(c: _Cand, year: int) -> tuple[dt.date, dt.date] | None:
+    # A candidate's bounds are asked for more than once (as an anchor, when merged, when resolved).
+    memo = c.bounds
+    if memo is None:
+        memo = c.bounds = {}
+    elif year in memo:
+        return memo[year]
     try:
-        start = _date(year + c.lo[0], c.lo[1], c.lo[2])
-        end = _date(year + c.hi[0], c.hi[1], c.hi[2])
+        lo, hi = c.lo, c.hi
+        start = _date(year + lo[0], lo[1], lo[2])
+        end = _date(year + hi[0], hi[1], hi[2])
     except ValueError:
+        memo[year] = None
         return None  # 29 February in a common year
-    return _modify(c.precision, c.mod, start, end)
+    result = memo[year] = _modify(c.precision, c.mod, start, end) if c.mod else (start, end)
+    return result
 
 
 def _modify(precision: str, mod: str | None, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     if not mod:
         return start, end
     if precision == "month":
-        last = calendar.monthrange(start.year, start.month)[1]
+        last = _last_day(start.year, start.month)
         days = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "first half": (1, 15),
                 "second half": (16, last)}.get(mod)
         if days:
@@ -1485,8 +1543,10 @@ def extract_events(
     if need_sentences and sentences is None:
         sentences = split_sentences(text)
 
-    def sent_of(pos: int) -> int:
-        return sentence_index(sentences, pos) if sentences else 0
+    starts = [s.start for s in sentences] if need_sentences and sentences else None
+
+    def sent_of(pos: int) -> int:  # sentence_index(sentences, pos), on the starts read once
+        return max(0, bisect.bisect_right(starts, pos) - 1) if starts else 0
 
     anchors = []  # (position, year, anchor date or None, sentence index)
     if need_sentences:
@@ -1508,7 +1568,7 @@ def extract_events(
         expression = text[c.start:c.end]
         span = (c.start, c.end)
         if c.kind == "named":
-            events.append(Event(expression, c.nstart, c.nend, c.precision, c.inferred, span, c.named))
+            events.append(_event(expression, c.nstart, c.nend, c.precision, c.inferred, span, c.named))
             continue
         if c.kind == "rel":
             bounds = None
@@ -1524,9 +1584,9 @@ def extract_events(
                 except (ValueError, OverflowError):
                     bounds = None  # before year 1 or after 9999
             if bounds is None:
-                events.append(Event(expression, None, None, c.precision, False, span))
+                events.append(_event(expression, None, None, c.precision, False, span, None))
             else:
-                events.append(Event(expression, bounds[0], bounds[1], c.precision, False, span))
+                events.append(_event(expression, bounds[0], bounds[1], c.precision, False, span, None))
             continue
         inferred = False
         year = c.year
@@ -1535,7 +1595,7 @@ def extract_events(
             inferred = year is not None
         bounds = _bounds(c, year) if year is not None else None
         if bounds is None:
-            events.append(Event(expression, None, None, c.precision, False, span))
+            events.append(_event(expression, None, None, c.precision, False, span, None))
         else:
-            events.append(Event(expression, bounds[0], bounds[1], c.precision, inferred, span))
+            events.append(_event(expression, bounds[0], bounds[1], c.precision, inferred, span, None))
     return events

@@ -273,6 +273,15 @@ def _dated_then_undated(
 
 # --- timeline -------------------------------------------------------------
 
+# Above this many matching events a limited timeline walks events in date order.
+COMMON_MATCHES = 2_000
+
+
+def _matches_more_than(db: sqlite3.Connection, table: str, expression: str, n: int) -> bool:
+    return db.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)", (expression, n + 1)
+    ).fetchone()[0] > n
+
 # An index on each event's length in days (``events_span``) makes the longest one a lookup.
 _LONGEST_EVENT = "SELECT max(julianday(end) - julianday(start)) FROM events"
 
@@ -325,8 +334,15 @@ def timeline(
     lo, hi = bounds(since, until)
     where, params = ["1"], []
     if terms:
-        where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        params.append(fts.to_fts(terms))
+        expression = fts.to_fts(terms)
+        if limit and _matches_more_than(db, "events_fts", expression, COMMON_MATCHES):
+            # Many events match: walk events in date order and test each against the set of
+            # matches (built once; the + keeps SQLite from fetching the matches by id and
+            # sorting them all), so a page is found in a few steps.
+            where.append("+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        else:
+            where.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(expression)
     if lo:
         where.append("e.end >= ?")
         params.append(lo)
@@ -641,13 +657,14 @@ def spending(
         f"""
         SELECT s.entity, s.value, s.unit, s.kind, s.year, s.expression, {_SENTENCE.format(t='s')},
                d.id, d.path, d.title, d.published
-        FROM spending s JOIN documents d ON d.id = s.doc_id
+        FROM {"spending s JOIN documents d" if country or doc is not None else "documents d CROSS JOIN spending s"}
+            ON d.id = s.doc_id
         WHERE {' AND '.join(where)}
         """,
         params,
         date="d.published",
-        dated_order="d.published, s.doc_id, s.pos",
-        undated_order="s.doc_id, s.pos",
+        dated_order="d.published, d.id, s.pos",
+        undated_order="d.id, s.pos",
         limit=limit,
     )
     return [SpendingFigure(*row) for row in rows]

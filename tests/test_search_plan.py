@@ -289,3 +289,22 @@ def test_who_by_country_counts_each_mention_once(db, country):
     assert [(p.name, p.mentions, p.documents, p.first_seen, p.last_seen) for p in people] == plain_who_names(
         db, country
     )
+
+
+@pytest.mark.parametrize(
+    "terms, filters",
+    [
+        pytest.param("summit", {}, id="terms"),
+        pytest.param("summit OR ministers", {"since": "2023"}, id="terms-since"),
+        pytest.param('"defence ministers"', {"until": "2025"}, id="phrase-until"),
+    ],
+)
+def test_timeline_with_common_terms_walks_events_in_order_to_the_same_rows(db, terms, filters, monkeypatch):
+    monkeypatch.setattr(query, "COMMON_MATCHES", 3)  # every term is "common": the date-order walk runs
+    assert query._matches_more_than(db, "events_fts", fts.to_fts(terms), query.COMMON_MATCHES)
+    for limit in (1, 20, 0):
+        got = [
+            (e.start, e.end, e.precision, e.expression, e.sentence, int(e.year_inferred), e.doc_id, e.path, e.title)
+            for e in query.timeline(db, terms, limit=limit, **filters)
+        ]
+        assert got == plain_timeline(db, terms, limit=limit, **filters)

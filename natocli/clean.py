@@ -95,11 +95,14 @@ def _normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n") if "\r" in raw else raw
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    # A regex finds each odd character once; str.replace then removes all of its copies.
-    m = _ODD.search(text)
-    while m:
-        text = text.replace(m.group(), _ODD_MAP[m.group()])
-        m = _ODD.search(text, m.start())
+    # Every odd character is unprintable, and str.isprintable is much cheaper than
+    # a regex search: most texts are printable once their newlines are spaces.
+    if not text.replace("\n", " ").isprintable():
+        # A regex finds each odd character once; str.replace then removes all of its copies.
+        m = _ODD.search(text)
+        while m:
+            text = text.replace(m.group(), _ODD_MAP[m.group()])
+            m = _ODD.search(text, m.start())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if "  " in text:
@@ -113,40 +116,37 @@ _CLOSING = ".!?…:;\"'”’)]"  # a line ending in one of these may end its pa
 
 def _lines(raw: str) -> list[str]:
     """Non-empty, stripped lines; hard-wrapped paragraphs joined back into one line."""
-    blocks: list[list[str]] = [[]]
-    for line in _normalise(raw).split("\n"):
-        line = line.strip()
-        if line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    lengths = [len(line) for block in blocks for line in block]
-    if not lengths:
-        return []
+    lines = [line.strip() for line in _normalise(raw).split("\n")]  # "" between paragraphs
+    lengths = [len(line) for line in lines]
     width = max(lengths)
+    if not width:
+        return []
     # Text wrapped at a fixed width: most longer lines stop mid-sentence near the margin.
     # (and, being prose, often go on in lower case), unlike lists of links or headlines.
     wrapped = False
     if 40 <= width <= 100:
         near = lower = 0
-        for block in blocks:
-            for line, following in zip(block, block[1:]):
-                if len(line) >= width - 15 and line[-1] not in _CLOSING:
-                    near += 1
-                    lower += following[0].islower()
+        for line, following in zip(lines, lines[1:]):
+            if following and len(line) >= width - 15 and line[-1] not in _CLOSING:
+                near += 1
+                lower += following[0].islower()
         wrapped = near >= 3 and near >= 0.4 * sum(n >= 20 for n in lengths) and lower * 3 >= near
+    margin = width if wrapped else 0
     out: list[str] = []
-    for block in blocks:
-        current = ""
-        for line in block:
-            if current and _continues(current, line, width if wrapped else 0):
-                current = current + line if current.endswith("-") and line[0].islower() else current + " " + line
-            else:
-                if current:
-                    out.append(current)
-                current = line
-        if current:
-            out.append(current)
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                out.append(current)
+                current = ""
+        elif current and _continues(current, line, margin):
+            current = current + line if current[-1] == "-" and line[0].islower() else current + " " + line
+        else:
+            if current:
+                out.append(current)
+            current = line
+    if current:
+        out.append(current)
     return out
 
 
@@ -357,19 +357,45 @@ _CASED = re.compile(_alternation(_DATA["cased"]))
 _CREDIT_TAILS = tuple((key, re.compile("|".join(p))) for key, p in _DATA["credit_tails"].items())
 
 
+_BEFORE_WORD = ("", "(", '"', "“", "‘", "'")
+_AFTER_WORD = ("", ".", ",", ";", ":", "!", "?", ")", '"', "”", "’", "'", "…", ").", '."', ".”", ',"', ",”")
+
+
 def _token_forms(words: list[str]) -> dict[str, str]:
     """Each word as it appears between spaces, with the punctuation that may cling to it."""
     forms = {}
     for word in words:
-        for before in ("", "(", '"', "“", "‘", "'"):
-            for after in ("", ".", ",", ";", ":", "!", "?", ")", '"', "”", "’", "'", "…", ").", '."', ".”", ',"', ",”"):
+        for before in _BEFORE_WORD:
+            for after in _AFTER_WORD:
                 forms[before + word + after] = word
     return forms
+
+
+class _TokenSearch:
+    """Is one of `words` a token of a line (as in ``_token_forms``)? Found without splitting the line.
+
+    Lines are normalised: single spaces are the only whitespace between words.
+    A regex that starts with a space lets ``re`` jump from word start to word
+    start, and one flat alternation (a clinging quote or bracket, or the first
+    letter of a word) is tried fastest at each of them.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        before = "".join(re.escape(c) for c in _BEFORE_WORD if c)
+        word = _trie(words)
+        after = rf"(?:{_trie([a for a in _AFTER_WORD if a])})?(?!\S)"
+        self._first = re.compile(rf"[{before}]?{word}{after}").match
+        self._after_space = re.compile(rf" (?:[{before}]{word}|{'|'.join(_branches(word))}){after}").search
+
+    def __call__(self, low: str) -> bool:
+        return self._first(low) is not None or self._after_space(low) is not None
 
 
 # Phrases are searched only in lines holding one of their trigger words, and
 # only the phrases of the words found: most prose lines hold none.
 _TRIGGER_FORMS = _token_forms(_DATA["phrase_triggers"])
+_TRIGGER_TOKENS = frozenset(_TRIGGER_FORMS)
+_HAS_TRIGGER = _TokenSearch(_DATA["phrase_triggers"])
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern)) for kind, patterns in _DATA["phrase"].items() for pattern in patterns
 ]
@@ -378,7 +404,7 @@ _PHRASES_OF: dict[str, tuple[int, ...]] = {
     for word in _DATA["phrase_triggers"]
 }
 _YOU_FORMS = _token_forms(_DATA["reader_pronouns"])
-_ATTRIBUTION_FORMS = _token_forms(_DATA["attribution"])
+_ATTRIBUTION_TOKENS = frozenset(_token_forms(_DATA["attribution"]))
 _FOLLOW = re.compile("|".join(_DATA["follow_headers"]))
 _CTA = re.compile(
     rf"(?:please )?(?:{_trie(_DATA['cta_verbs'])})(?![\w'’-])(?! (?:{_trie(_DATA['cta_not_followed_by'])})\b)"
@@ -449,9 +475,13 @@ _SHORT_VERDICTS: dict[str, str | None] = {}
 SHORT_VERDICTS_MAX = 50_000
 
 
-def _classify(line: str) -> str | None:
-    """The kind of chrome `line` is ("account", "cookies", …), or None for article text."""
-    n = line.count(" ") + 1
+def _classify(line: str, n: int = 0) -> str | None:
+    """The kind of chrome `line` is ("account", "cookies", …), or None for article text.
+
+    `n` is the line's number of words (spaces + 1) when the caller knows it.
+    """
+    if not n:
+        n = line.count(" ") + 1
     if n > LABEL_MAX_WORDS:
         return _judge(line, n)
     try:
@@ -504,17 +534,19 @@ def _at_word_start(pattern: re.Pattern[str], text: str) -> bool:
 
 def _soft_kind(low: str, n: int) -> str | None:
     """Phrases, calls to action and talk about the site; reported speech is exempt."""
-    tokens = low.split()
-    kind = _soft_sign(low, n, tokens)
+    kind = _soft_sign(low, n)
     # "…, the minister said": article text, whatever words it uses.
-    if kind and _ATTRIBUTION_FORMS.keys().isdisjoint(tokens):
+    if kind and _ATTRIBUTION_TOKENS.isdisjoint(low.split()):
         return kind
     return None
 
 
-def _soft_sign(low: str, n: int, tokens: list[str]) -> str | None:
-    found = _TRIGGER_FORMS.keys() & tokens
-    if found:
+def _soft_sign(low: str, n: int) -> str | None:
+    tokens = None
+    # Most lines hold no trigger word, and a long paragraph can only be judged by phrases.
+    if _HAS_TRIGGER(low):
+        tokens = low.split()
+        found = _TRIGGER_TOKENS.intersection(tokens)
         candidates = sorted({i for form in found for i in _PHRASES_OF[_TRIGGER_FORMS[form]]})
         hits = 0
         for i in candidates:
@@ -523,10 +555,14 @@ def _soft_sign(low: str, n: int, tokens: list[str]) -> str | None:
                 hits += 1
                 if n <= SHORT_MAX_WORDS or hits >= 2:
                     return kind
+    if n > SHORT_MAX_WORDS:
+        return None
+    if tokens is None:
+        tokens = low.split()
     if n <= CTA_MAX_WORDS and _CTA.match(low):
         if _has_any(_READER_STRONG, low, tokens) or (not _ends_sentence(low) and _has_any(_READER_WEAK, low, tokens)):
             return "cta"
-    if n <= SHORT_MAX_WORDS and not _YOU_FORMS.keys().isdisjoint(tokens) and any(p in low for p in _READER_SITE):
+    if not _YOU_FORMS.keys().isdisjoint(tokens) and any(p in low for p in _READER_SITE):
         return "reader"
     return None
 
@@ -563,7 +599,7 @@ def clean(raw: str) -> Cleaned:
     if not n:
         return Cleaned("", "", None)
     words = [line.count(" ") + 1 for line in lines]
-    kinds: list[str | None] = [_classify(line) for line in lines]
+    kinds: list[str | None] = [_classify(line, w) for line, w in zip(lines, words)]
     prose = [kinds[i] is None and _is_prose(lines[i], words[i]) for i in range(n)]
 
     # The headline linked under "Previous Article", and the list under "Related".

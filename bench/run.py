@@ -28,7 +28,9 @@ interpreter, so run it with the virtualenv's Python.
 Memory: ``peak_rss_mb`` is the largest sum of the resident set sizes (RSS,
 from ``/proc/PID/statm``) of the indexing process and all its descendants,
 sampled every 20 ms; pages shared between processes (a forked worker and its
-parent) count once per process, so it is an upper bound. ``ru_maxrss_mb`` is
+parent) count once per process, so it is an upper bound. ``peak_pss_mb`` sums the
+proportional set sizes instead (a page shared by n processes counts 1/n in each): the
+memory the tree holds, which the 200 MiB target is checked against. ``ru_maxrss_mb`` is
 the kernel's peak RSS of the largest single process of the tree (``wait4``);
 ``peak_rss_mb`` is never below it, since sampling can miss a short spike.
 MB are 10**6 bytes for files and MiB (2**20 bytes) for memory.
@@ -89,6 +91,15 @@ def _statm_rss(pid: int) -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _smaps_pss(pid: int) -> int:
+    """Proportional set size: each page shared by n processes counts 1/n in each."""
+    with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+        for line in f:
+            if line.startswith(b"Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def _descendants(root: int) -> list[int]:
     """`root` and every process below it. New processes get higher ids, so only those are read."""
     parents: dict[int, int] = {}
@@ -114,6 +125,7 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.root = root
         self.peak = 0
+        self.peak_pss = 0
         self.processes = 1
         self.stop = threading.Event()
 
@@ -124,13 +136,15 @@ class _TreeSampler(threading.Thread):
             if tick % 5 == 0:  # look for new processes every 100 ms; sample known ones every 20 ms
                 tree = _descendants(self.root)
                 self.processes = max(self.processes, len(tree))
-            total = 0
+            total = total_pss = 0
             for pid in tree:
                 try:
                     total += _statm_rss(pid)
+                    total_pss += _smaps_pss(pid)
                 except (OSError, IndexError, ValueError):
                     pass
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, total_pss)
             tick += 1
             if self.stop.wait(SAMPLE_S):
                 return
@@ -140,6 +154,7 @@ class _TreeSampler(threading.Thread):
 class Measured:
     wall_s: float
     peak_rss: int  # bytes, summed over the process tree
+    peak_pss: int  # bytes, proportional set sizes summed over the process tree
     ru_maxrss: int  # bytes, the largest single process
     processes: int  # the most processes seen in the tree at once
     stderr: str
@@ -163,7 +178,7 @@ def run_measured(cmd: list[str]) -> Measured:
         stderr = err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} failed with exit code {proc.returncode}:\n{stderr[-2000:]}")
-    return Measured(wall, sampler.peak, usage.ru_maxrss * 1024, sampler.processes, stderr)
+    return Measured(wall, sampler.peak, sampler.peak_pss, usage.ru_maxrss * 1024, sampler.processes, stderr)
 
 
 def startup_ms(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
@@ -419,6 +434,7 @@ def measure(corpus_dir: Path, n_docs: int, seed: int, repeat: int) -> dict:
         # Sampling can miss a spike shorter than SAMPLE_S; the tree's peak is at least its largest process's.
         "peak_rss_mb": _r(max(index.peak_rss, index.ru_maxrss) / MIB, 1),
         "ru_maxrss_mb": _r(index.ru_maxrss / MIB, 1),
+        "peak_pss_mb": _r(index.peak_pss / MIB, 1),
         "index_processes": index.processes,
         "search_ms": search_ms,
         "floor_search_ms": floor_search_ms,
@@ -473,7 +489,7 @@ def targets(r: dict) -> list[dict]:
         ratios["start_help_vs_sqlite_utils"] <= 0.8)
     add("start-up search vs sqlite-utils", ratios["start_search_vs_sqlite_utils"], "≤ 0.8×",
         ratios["start_search_vs_sqlite_utils"] <= 0.8)
-    add("peak RSS of indexing (MiB)", r["peak_rss_mb"], "≤ 200 MiB", r["peak_rss_mb"] <= 200)
+    add("peak memory of indexing, PSS (MiB)", r["peak_pss_mb"], "≤ 200 MiB", r["peak_pss_mb"] <= 200)
     add("database size vs raw text", ratios["db_vs_raw"], "≤ 2.5×",
         ratios["db_vs_raw"] is not None and ratios["db_vs_raw"] <= 2.5)
     return out
@@ -490,7 +506,7 @@ def render_table(r: dict) -> str:
         f"floor {r['floor_docs_per_s']} docs/s",
         f"  re-index         {r['reindex_s']:>9} s",
         f"  database         {r['db_mb']:>9} MB",
-        f"  peak RSS (tree)  {r['peak_rss_mb']:>9} MiB  largest process {r['ru_maxrss_mb']} MiB, "
+        f"  peak RSS (tree)  {r['peak_rss_mb']:>9} MiB  PSS {r['peak_pss_mb']} MiB, largest process {r['ru_maxrss_mb']} MiB, "
         f"{r['index_processes']} process(es)",
         "",
         f"  {'search':<14} {'p50 ms':>9} {'p95 ms':>9} {'floor p50':>10} {'floor p95':>10}",

@@ -40,7 +40,7 @@ def result(tmp_path_factory) -> dict:
 def test_every_figure_is_reported(result):
     assert {
         "docs", "indexed", "mb", "index_s", "index_docs_per_s", "floor_docs_per_s", "reindex_s", "db_mb",
-        "peak_rss_mb", "ru_maxrss_mb", "index_processes", "search_ms", "floor_search_ms", "timeline_ms", "who_ms",
+        "peak_rss_mb", "ru_maxrss_mb", "peak_pss_mb", "index_processes", "search_ms", "floor_search_ms", "timeline_ms", "who_ms",
         "spending_ms", "start_help_ms", "start_search_ms", "sqlite_utils_help_ms", "sqlite_utils_search_ms",
         "ratios", "machine", "date", "repeat", "targets",
     } <= set(result)
@@ -51,6 +51,7 @@ def test_every_figure_is_reported(result):
                 "start_help_ms", "start_search_ms", "sqlite_utils_help_ms", "sqlite_utils_search_ms"):
         assert positive(result[key]), key
     assert 5 < result["ru_maxrss_mb"] <= result["peak_rss_mb"] < 4096
+    assert 0 < result["peak_pss_mb"] <= result["peak_rss_mb"]
     assert result["index_processes"] >= 1
 
 
@@ -81,7 +82,7 @@ def test_ratios_and_targets(result):
     assert ratios["db_vs_raw"] == pytest.approx(result["db_mb"] / result["mb"], rel=0.05)
     names = [t["name"] for t in result["targets"]]
     assert len(names) == len(set(names))
-    assert any(n.startswith("index speed") for n in names) and any(n.startswith("peak RSS") for n in names)
+    assert any(n.startswith("index speed") for n in names) and any(n.startswith("peak memory") for n in names)
     assert all(isinstance(t["met"], bool) and t["target"] for t in result["targets"])
 
 
@@ -96,7 +97,7 @@ def test_table_marks_each_target():
     run = load("run")
     sample = {
         "docs": 10, "indexed": 10, "mb": 0.03, "index_s": 1.0, "index_docs_per_s": 10.0, "floor_docs_per_s": 100.0,
-        "reindex_s": 0.01, "db_mb": 0.05, "peak_rss_mb": 60.0, "ru_maxrss_mb": 55.0, "index_processes": 3,
+        "reindex_s": 0.01, "db_mb": 0.05, "peak_rss_mb": 60.0, "ru_maxrss_mb": 55.0, "peak_pss_mb": 50.0, "index_processes": 3,
         "search_ms": {"rare": {"p50": 1.0, "p95": 2.0}, "common": {"p50": 3.0, "p95": 4.0}},
         "floor_search_ms": {"rare": {"p50": 1.0, "p95": 2.0}, "common": {"p50": 4.0, "p95": 5.0}},
         "timeline_ms": {"--since 2025": {"p50": 60.0, "rows": 3}}, "who_ms": {"--role minister": {"p50": 2.0, "rows": 1}},
@@ -121,7 +122,7 @@ def test_table_marks_each_target():
         "spending --unit gdp p50 (ms)": True,
         "start-up --help vs sqlite-utils": True,
         "start-up search vs sqlite-utils": True,
-        "peak RSS of indexing (MiB)": True,
+        "peak memory of indexing, PSS (MiB)": True,
         "database size vs raw text": True,
     }
     table = run.render_table(sample).splitlines()

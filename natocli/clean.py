@@ -371,31 +371,36 @@ def _token_forms(words: list[str]) -> dict[str, str]:
     return forms
 
 
-class _TokenSearch:
-    """Is one of `words` a token of a line (as in ``_token_forms``)? Found without splitting the line.
+class _TokenWords:
+    """`words` looked up among the tokens of a line (as in ``_token_forms``), without splitting it.
 
     Lines are normalised: single spaces are the only whitespace between words.
     A regex that starts with a space lets ``re`` jump from word start to word
     start, and one flat alternation (a clinging quote or bracket, or the first
-    letter of a word) is tried fastest at each of them.
+    letter of a word) is tried fastest at each of them: cheaper than a list of
+    tokens for a long paragraph.
     """
 
     def __init__(self, words: list[str]) -> None:
+        self.forms = _token_forms(words)
         before = "".join(re.escape(c) for c in _BEFORE_WORD if c)
         word = _trie(words)
         after = rf"(?:{_trie([a for a in _AFTER_WORD if a])})?(?!\S)"
         self._first = re.compile(rf"[{before}]?{word}{after}").match
-        self._after_space = re.compile(rf" (?:[{before}]{word}|{'|'.join(_branches(word))}){after}").search
+        self._after_space = re.compile(rf" (?:[{before}]{word}|{'|'.join(_branches(word))}){after}").finditer
 
-    def __call__(self, low: str) -> bool:
-        return self._first(low) is not None or self._after_space(low) is not None
+    def found(self, low: str) -> set[str]:
+        """The words that are tokens of `low`."""
+        m = self._first(low)
+        words = {self.forms[m.group()]} if m else set()
+        for m in self._after_space(low):
+            words.add(self.forms[m.group()[1:]])
+        return words
 
 
 # Phrases are searched only in lines holding one of their trigger words, and
 # only the phrases of the words found: most prose lines hold none.
-_TRIGGER_FORMS = _token_forms(_DATA["phrase_triggers"])
-_TRIGGER_TOKENS = frozenset(_TRIGGER_FORMS)
-_HAS_TRIGGER = _TokenSearch(_DATA["phrase_triggers"])
+_TRIGGERS = _TokenWords(_DATA["phrase_triggers"])
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern)) for kind, patterns in _DATA["phrase"].items() for pattern in patterns
 ]
@@ -495,7 +500,7 @@ def _classify(line: str, n: int = 0) -> str | None:
 
 
 def _judge(line: str, n: int) -> str | None:
-    if not _WORD_CHAR.search(line):
+    if not (line[:1].isalnum() or _WORD_CHAR.search(line)):
         return "navigation"  # only punctuation, bullets, arrows or rules
     low = line.lower()
     if n <= LABEL_MAX_WORDS:
@@ -542,12 +547,9 @@ def _soft_kind(low: str, n: int) -> str | None:
 
 
 def _soft_sign(low: str, n: int) -> str | None:
-    tokens = None
-    # Most lines hold no trigger word, and a long paragraph can only be judged by phrases.
-    if _HAS_TRIGGER(low):
-        tokens = low.split()
-        found = _TRIGGER_TOKENS.intersection(tokens)
-        candidates = sorted({i for form in found for i in _PHRASES_OF[_TRIGGER_FORMS[form]]})
+    found = _TRIGGERS.found(low)
+    if found:
+        candidates = sorted({i for word in found for i in _PHRASES_OF[word]})
         hits = 0
         for i in candidates:
             kind, pattern = _PHRASES[i]
@@ -555,10 +557,10 @@ def _soft_sign(low: str, n: int) -> str | None:
                 hits += 1
                 if n <= SHORT_MAX_WORDS or hits >= 2:
                     return kind
+    # CTA and reader signs are for shorter lines: a long paragraph is judged by phrases only.
     if n > SHORT_MAX_WORDS:
         return None
-    if tokens is None:
-        tokens = low.split()
+    tokens = low.split()
     if n <= CTA_MAX_WORDS and _CTA.match(low):
         if _has_any(_READER_STRONG, low, tokens) or (not _ends_sentence(low) and _has_any(_READER_WEAK, low, tokens)):
             return "cta"
@@ -603,7 +605,7 @@ def clean(raw: str) -> Cleaned:
     prose = [kinds[i] is None and _is_prose(lines[i], words[i]) for i in range(n)]
 
     # The headline linked under "Previous Article", and the list under "Related".
-    for i in range(n):
+    for i in range(n) if "navigation" in kinds else ():
         if kinds[i] != "navigation" or words[i] > 8 or not _FOLLOW.fullmatch(_key(lines[i].lower())):
             continue
         j, taken = i + 1, 0
@@ -697,6 +699,8 @@ def _mark_sandwiched(
 ) -> None:
     """Short unknown lines between two lines of a dialog ("Register", "Show") belong to it."""
     n = len(lines)
+    if n - kinds.count(None) < 2:
+        return  # a sandwich needs two lines of chrome
 
     def hard(i: int) -> bool:
         k = kinds[i]
@@ -812,7 +816,9 @@ def _line_dateline(line: str) -> tuple[int, dt.date] | None:
     """(priority, date) when `line` carries a dateline; 0 = published, 1 = updated."""
     spaces = line.count(" ")
     short = spaces < 25
-    if not _YEAR_HINT.search(line, 0, len(line) if short else 160):
+    end = len(line) if short else 160
+    # str.find is cheaper than the regex, and most lines hold no "19" or "20".
+    if (line.find("20", 0, end) < 0 and line.find("19", 0, end) < 0) or not _YEAR_HINT.search(line, 0, end):
         return None
     low = line.lower()
     if _STAMP_HINT.search(low, 0, len(low) if short else 40):

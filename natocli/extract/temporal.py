@@ -199,7 +199,7 @@ def _alt(words) -> str:
 # --------------------------------------------------------------------------
 #
 # Speed: the text is scanned once for tokens (runs of digits and the trigger
-# words of _TRIGGERS, see _TOKEN_LEADS). Every other pattern is matched anchored
+# words of _TRIGGERS, see _TOKEN_SCAN). Every other pattern is matched anchored
 # at a token, and the words before it ("between", "by the end of", "Monday,")
 # are read backwards word by word, so the cost grows with the number of dates
 # rather than with the length of the text.
@@ -238,8 +238,13 @@ def _phrase_regex(phrases) -> str:
     return "|".join(dict.fromkeys(parts))
 
 
-def _trie_regex(words) -> str:
-    """An alternation of `words` factored as a character trie, longest forms first."""
+def _trie_regex(words, end: str | None = None) -> str:
+    """An alternation of `words` factored as a character trie, longest forms first.
+
+    With `end`, that pattern follows the end of every word ("(?!\\w)": whole words only) and the
+    outermost alternatives are left bare, to be joined with others: every one then starts with
+    a literal character, which the regex engine tests before it enters the alternative.
+    """
     trie: dict = {}
     for word in words:
         node = trie
@@ -247,14 +252,18 @@ def _trie_regex(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, top: bool = False) -> str:
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if end is not None:
+            if "" in node:
+                alts.append(end)
+            return "|".join(alts) if top or len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return emit(trie)
+    return emit(trie, top=True)
 
 
 # Anchored at a run of one or two digits: "8 January 2026", "7-8 January", "between 7 and 8 January".
@@ -419,22 +428,18 @@ _trigger(_fixed_triggers(), "fixed")
 # page stamps from the line of each match: neither needs a trigger of its own.
 _RANGE_WORDS_AFTER = (" to ", " and ", " until ", " till ", " through ", " thru ", " To ", " And ")
 _GLUED = ("mid", "end", "early", "late")  # modifiers written with a hyphen: "mid-2025", "end-2026"
-# Scanning: a token is a run of digits or a trigger word that follows a space (or a line break, an
-# opening bracket, a hyphen, or starts the text). The regex engine finds a literal lead such as a
-# space much faster than a class of characters, and two small patterns after a space (digits or
-# capitalised words, lower-case words) cost less than one that tries them all; Q1-Q4, H1/H2 and FY
-# are the only letters glued to a number that count.
-_UPPER_BODY = (
-    r"(?:(?:" + _trie_regex([w for w in _TRIGGERS if not w[0].islower()]) + r")(?!\w)"
-    r"|[QH](?=\d)|FY|Fiscal(?=[^\S\n]+[Yy]ear))"
+# Scanning: a token is a run of digits or a trigger word that follows a space, a line break, an
+# opening bracket or a hyphen, or starts the text; Q1-Q4, H1/H2 and FY are the only letters glued
+# to a number that count. The regex engine finds a pattern that starts with one literal character
+# much faster than one that starts with a class, so the scan runs over a copy of the text in which
+# the other leads are spaces (same length, same offsets), and the token alternatives all start with
+# a literal or a class that is tested before the alternative is entered (see _trie_regex).
+_TOKEN_BODY = (
+    r"(?:\d\d*|" + _trie_regex(_TRIGGERS, end=r"(?!\w)")
+    + r"|[QH](?=\d)|FY|Fiscal(?=[^\S\n]+[Yy]ear)|fiscal(?=[^\S\n]+[Yy]ear))"
 )
-_LOWER_BODY = r"(?:(?:" + _trie_regex([w for w in _TRIGGERS if w[0].islower()]) + r")(?!\w)|fiscal(?=[^\S\n]+[Yy]ear))"
-_TOKEN_BODY = r"(?:\d+|(?=[A-Z])" + _UPPER_BODY + r"|(?=[a-z])" + _LOWER_BODY + r")"
-_TOKEN_LEADS = (
-    re.compile(r" (?=[A-Z\d])(?:\d+|" + _UPPER_BODY + ")"),
-    re.compile(r" " + _LOWER_BODY),
-    *(re.compile(re.escape(lead) + _TOKEN_BODY) for lead in ("\n", "(", "-")),
-)
+_TOKEN_SCAN = re.compile(" " + _TOKEN_BODY)
+_LEADS_AS_SPACES = ("\n", "(", "-")
 _TOKEN_AT_START = re.compile(_TOKEN_BODY)
 C_FY_FULL = _c(rf"""(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)(?P<y>{YEAR}|\d\d(?!\d))(?!\w)""")
 
@@ -474,6 +479,30 @@ class _Cand:
         self.bounds = None  # year -> _bounds(self, year), filled as years are tried
 
 
+_new_cand = _Cand.__new__
+
+
+def _cal(start, end, precision, year, lo, hi, mod=None, prep=None, cls=None, wd=None) -> _Cand:
+    """A calendar candidate: _Cand(start, end, "cal", precision, year=..., ...), built without the
+    keyword matching of a call with many parameters (most matches of a text are calendar dates)."""
+    c = _new_cand(_Cand)
+    c.start = start
+    c.end = end
+    c.kind = "cal"
+    c.precision = precision
+    c.prio = 1
+    c.year = year
+    c.lo = lo
+    c.hi = hi
+    c.mod = mod
+    c.wd = wd
+    c.prep = prep
+    c.rel = c.named = c.nstart = c.nend = c.bounds = None
+    c.inferred = False
+    c.cls = cls
+    return c
+
+
 def _num(s: str) -> int:
     return int(s.rstrip("stndrh"))
 
@@ -502,11 +531,11 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
         return "", pos
     while end > 0 and (text[end - 1] == " " or text[end - 1] == "\t"):
         end -= 1
-    start = end - 1
-    while start >= 0 and text[start] not in " \t\n":
-        start -= 1
-    start += 1
+    start = text.rfind(" ", 0, end) + 1
     word = text[start:end]
+    if "\n" in word or "\t" in word:
+        start += max(word.rfind("\n"), word.rfind("\t")) + 1
+        word = text[start:end]
     if word[:1] in _OPENERS:
         stripped = word.lstrip(_OPENERS)
         start += len(word) - len(stripped)
@@ -519,13 +548,11 @@ def _prev_word(text: str, pos: int) -> str:
 
 
 class _Prefix:
-    """The words that may stand before a date ("by the end of", "between", "Monday,", "the")."""
+    """The words that may stand before a date ("by the end of", "between", "Monday,", "the").
 
-    __slots__ = ("prep", "prep_at", "ip_at", "pre", "pre_at", "mod", "mod_at", "wd", "wd_at", "the_at")
+    Each part is None (the class default) until _prefix finds it."""
 
-    def __init__(self) -> None:
-        self.prep = self.prep_at = self.ip_at = self.pre = self.pre_at = None
-        self.mod = self.mod_at = self.wd = self.wd_at = self.the_at = None
+    prep = prep_at = ip_at = pre = pre_at = mod = mod_at = wd = wd_at = the_at = None
 
 
 _MOD_WORDS = {"early": "early", "mid": "mid", "late": "late"}
@@ -638,35 +665,34 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _day(start, end, d, mo, y, wd=None, prep=None) -> _Cand | None:
     if not _valid(y if y else 2000, mo, d):  # 29 February stays possible until a year is known
         return None
-    return _Cand(start, end, "cal", "day", year=y, lo=(0, mo, d), hi=(0, mo, d), wd=wd, prep=prep, cls="day")
+    return _cal(start, end, "day", y, (0, mo, d), (0, mo, d), None, prep, "day", wd)
 
 
 def _day_range(start, end, d1, d2, mo, y) -> _Cand | None:
     if d1 >= d2 or not _valid(y or 2000, mo, d2):
         return None
-    return _Cand(start, end, "cal", "day", year=y, lo=(0, mo, d1), hi=(0, mo, d2))
+    return _cal(start, end, "day", y, (0, mo, d1), (0, mo, d2))
 
 
 def _candidates(text: str, reference: dt.date) -> list[_Cand]:
     """Every possible match, overlapping ones included."""
     out: list[_Cand] = []
     add = out.append
-    tokens = [m for pattern in _TOKEN_LEADS for m in pattern.finditer(text)]
+    scanned = text
+    for lead in _LEADS_AS_SPACES:
+        scanned = scanned.replace(lead, " ")
+    tokens = [(t.start() + 1, t.end()) for t in _TOKEN_SCAN.finditer(scanned)]
     first = _TOKEN_AT_START.match(text)
     if first is not None:
-        tokens.append(first)
-    for t in tokens:
-        tok = t.group()
-        lead = 0 if t is first else 1
-        p = t.start() + lead
-        tok = tok[lead:]
-        if lead and t.group()[0] == "-" and _glued_modifier(text, p) is None:
+        tokens.append((0, first.end()))
+    for p, end in tokens:
+        if p and text[p - 1] == "-" and _glued_modifier(text, p) is None:
             continue  # after a hyphen only "mid-2025", "end-2026", "mid-July" matter
+        tok = text[p:end]
         c0 = tok[0]
         if c0.isdigit():
-            _digits(add, text, p, t.end())
+            _digits(add, text, p, end)
         elif tok in _TRIGGERS:
-            end = t.end()
             for kind in _TRIGGERS[tok]:
                 _HANDLERS[kind](add, text, tok, p, end, reference)
         elif c0 in "QH" and len(tok) == 1:
@@ -678,8 +704,11 @@ def _candidates(text: str, reference: dt.date) -> list[_Cand]:
             if m:
                 raw = m.group("y")
                 y = int(raw) if len(raw) == 4 else 2000 + int(raw)
-                add(_Cand(m.start(), m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1)))
+                add(_cal(m.start(), m.end(), "year", y, (0, 1, 1), (0, 12, -1)))
     return out
+
+
+_AFTER_DAY = "stnrau-–—"  # the first letters of "st", "nd", "rd", "th", "to", "and", "until", ...; dashes
 
 
 def _digits(add, text: str, p: int, q: int) -> None:
@@ -687,12 +716,15 @@ def _digits(add, text: str, p: int, q: int) -> None:
     n = len(text)
     before = text[p - 1] if p else " "
     if size <= 2:
-        if before in ".,:/-–$€£":
+        if before in ".,:/-–$€£" or q == n:
             return
-        m = C_DAY.match(text, p)
-        if m:
-            _day_match(add, text, m, p)
-        if q < n and text[q] in "/.":
+        nxt = text[q]
+        # C_DAY goes on with an ordinal suffix, a range word or white space: not with "%", ",", ...
+        if nxt in _AFTER_DAY or (nxt.isspace() and nxt != "\n"):
+            m = C_DAY.match(text, p)
+            if m:
+                _day_match(add, text, m, p)
+        if nxt in "/.":
             m = C_NUMERIC.match(text, p)
             if m:
                 _numeric(add, m)
@@ -718,8 +750,8 @@ def _digits(add, text: str, p: int, q: int) -> None:
         m = C_DECADE.match(text, p)
         if m:
             b = _prefix(text, p)
-            add(_Cand(_first(b, ("the_at", "mod_at"), p), m.end(), "cal", "decade", year=int(m.group("y")),
-                      lo=(0, 1, 1), hi=(9, 12, -1), mod=b.mod if b else None))
+            add(_cal(_first(b, ("the_at", "mod_at"), p), m.end(), "decade", int(m.group("y")), (0, 1, 1), (9, 12, -1),
+                     b.mod if b else None))
             return
     word_before = w, s = _word_before(text, p)
     wl = w.lower()
@@ -744,8 +776,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
         if not prep and not mod and not _bare_year_ok(text, p, m.end(), word_before[0]):
             return
         start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
-        add(_Cand(start, m.end(), "cal", "year", year=y, lo=(0, 1, 1), hi=(0, 12, -1), mod=mod, prep=prep,
-                  cls="year"))
+        add(_cal(start, m.end(), "year", y, (0, 1, 1), (0, 12, -1), mod, prep, "year"))
 
 
 def _on_month(add, text, word, p, end, reference) -> None:
@@ -957,17 +988,17 @@ def _year_range(add, text: str, m: re.Match, p: int) -> None:
     if not (1900 <= y1 < y2 <= 2100 and y2 - y1 <= 100):
         return
     start = pre.start() if pre else p
-    add(_Cand(start, m.end(), "cal", "year", year=y1, lo=(0, 1, 1), hi=(y2 - y1, 12, -1)))
+    add(_cal(start, m.end(), "year", y1, (0, 1, 1), (y2 - y1, 12, -1)))
 
 
 def _quarter_or_half(add, m: re.Match, letter: str) -> None:
     if letter == "Q":
         q = int(m.group("q"))
         y = int(m.group("y")) if m.group("y") else (2000 + int(m.group("yy")) if m.group("yy") else None)
-        add(_Cand(m.start(), m.end(), "cal", "quarter", year=y, lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+        add(_cal(m.start(), m.end(), "quarter", y, (0, 3 * q - 2, 1), (0, 3 * q, -1)))
     else:
         mod = "first half" if m.group("h") == "1" else "second half"
-        add(_Cand(m.start(), m.end(), "cal", "year", year=int(m.group("y")), lo=(0, 1, 1), hi=(0, 12, -1), mod=mod))
+        add(_cal(m.start(), m.end(), "year", int(m.group("y")), (0, 1, 1), (0, 12, -1), mod))
 
 
 def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> bool:
@@ -976,7 +1007,7 @@ def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> bool:
     if f is None:
         return False
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(b.group("ord").lower(), 4)
-    add(_Cand(b.start(), f.end(), "cal", "quarter", year=int(f.group("y")), lo=(0, 3 * q - 2, 1), hi=(0, 3 * q, -1)))
+    add(_cal(b.start(), f.end(), "quarter", int(f.group("y")), (0, 3 * q - 2, 1), (0, 3 * q, -1)))
     return True
 
 
@@ -1009,8 +1040,7 @@ def _month_match(add, text: str, p: int) -> None:
     mod = b.mod if b else None
     if m.group("y2"):
         start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
-        add(_Cand(start, m.end(), "cal", "month", year=int(m.group("y2")), lo=(0, mo, 1), hi=(0, mo, -1), mod=mod,
-                  prep=prep, cls="month"))
+        add(_cal(start, m.end(), "month", int(m.group("y2")), (0, mo, 1), (0, mo, -1), mod, prep, "month"))
         return
     if m.group("m2"):
         conn = m.group("conn2").lower()
@@ -1022,7 +1052,7 @@ def _month_match(add, text: str, p: int) -> None:
             if y is not None and m2 < mo:
                 y -= 1  # "December-February 2025": the range ends in the year written
             start = _first(b, ("pre_at", "prep_at"), p)
-            add(_Cand(start, m.end(), "cal", "month", year=y, lo=(0, mo, 1), hi=(1 if m2 < mo else 0, m2, -1)))
+            add(_cal(start, m.end(), "month", y, (0, mo, 1), (1 if m2 < mo else 0, m2, -1)))
             return
     name = m.group("m").rstrip(".")
     if name not in _MONTH_FULL:
@@ -1033,7 +1063,7 @@ def _month_match(add, text: str, p: int) -> None:
     if text[end:end + 2] in ("'s", "’s"):
         return
     start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
-    add(_Cand(start, end, "cal", "month", lo=(0, mo, 1), hi=(0, mo, -1), mod=mod, prep=prep, cls="month"))
+    add(_cal(start, end, "month", None, (0, mo, 1), (0, mo, -1), mod, prep, "month"))
 
 
 def _season_match(add, text: str, word: str, p: int) -> bool:
@@ -1139,8 +1169,8 @@ def _fixed(add, m: re.Match, reference: dt.date) -> None:
 
 def _season_cand(start, end, first, year, mod, prep) -> _Cand:
     if first == 12:
-        return _Cand(start, end, "cal", "season", year=year, lo=(0, 12, 1), hi=(1, 2, -1), mod=mod, prep=prep)
-    return _Cand(start, end, "cal", "season", year=year, lo=(0, first, 1), hi=(0, first + 2, -1), mod=mod, prep=prep)
+        return _cal(start, end, "season", year, (0, 12, 1), (1, 2, -1), mod, prep)
+    return _cal(start, end, "season", year, (0, first, 1), (0, first + 2, -1), mod, prep)
 
 
 def _bare_year_ok(text: str, start: int, end: int, word_before: str) -> bool:
@@ -1278,7 +1308,7 @@ def _try_merge(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         year = ya
     start = pre.start("pre") if pre else a.start
     hi = (dy + b.hi[0], b.hi[1], b.hi[2])
-    merged = _Cand(start, b.end, "cal", a.precision, year=year, lo=a.lo, hi=hi, wd=a.wd)
+    merged = _cal(start, b.end, a.precision, year, a.lo, hi, wd=a.wd)
     check = _bounds(merged, year if year is not None else 2000)
     if check is None or check[0] >= check[1] or dy > 100:
         return None

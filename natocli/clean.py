@@ -387,14 +387,20 @@ class _TokenWords:
         word = _trie(words)
         after = rf"(?:{_trie([a for a in _AFTER_WORD if a])})?(?!\S)"
         self._first = re.compile(rf"[{before}]?{word}{after}").match
-        self._after_space = re.compile(rf" (?:[{before}]{word}|{'|'.join(_branches(word))}){after}").finditer
+        after_space = re.compile(rf" (?:[{before}]{word}|{'|'.join(_branches(word))}){after}")
+        self._search = after_space.search
+        self._finditer = after_space.finditer
 
     def found(self, low: str) -> set[str]:
         """The words that are tokens of `low`."""
-        m = self._first(low)
-        words = {self.forms[m.group()]} if m else set()
-        for m in self._after_space(low):
-            words.add(self.forms[m.group()[1:]])
+        first = self._first(low)
+        later = self._search(low)
+        if first is None and later is None:
+            return set()  # most lines: one search, no iterator
+        words = {self.forms[first.group()]} if first else set()
+        if later:
+            for m in self._finditer(low, later.start()):
+                words.add(self.forms[m.group()[1:]])
         return words
 
 
@@ -602,7 +608,7 @@ def clean(raw: str) -> Cleaned:
         return Cleaned("", "", None)
     words = [line.count(" ") + 1 for line in lines]
     kinds: list[str | None] = [_classify(line, w) for line, w in zip(lines, words)]
-    prose = [kinds[i] is None and _is_prose(lines[i], words[i]) for i in range(n)]
+    prose = [kind is None and _is_prose(line, w) for line, w, kind in zip(lines, words, kinds)]
 
     # The headline linked under "Previous Article", and the list under "Related".
     for i in range(n) if "navigation" in kinds else ():
@@ -619,13 +625,19 @@ def clean(raw: str) -> Cleaned:
 
     # Running headers and footers: the same short line three times or more.
     if n >= 6:
-        counts: dict[str, int] = {}
-        for i in range(n):
-            if kinds[i] is None and words[i] <= 12 and not prose[i] and not _ends_sentence(lines[i]):
-                counts[lines[i]] = counts.get(lines[i], 0) + 1
-        for i in range(n):
-            if kinds[i] is None and counts.get(lines[i], 0) >= REPEATED_MIN:
-                kinds[i] = "repeated"
+        short = [
+            line
+            for line, w, kind in zip(lines, words, kinds)
+            if w <= 12 and kind is None and not _ends_sentence(line)  # (so not prose either)
+        ]
+        if len(short) >= REPEATED_MIN:
+            counts: dict[str, int] = {}
+            for line in short:
+                counts[line] = counts.get(line, 0) + 1
+            repeated = {line for line, count in counts.items() if count >= REPEATED_MIN}
+            for i in range(n) if repeated else ():
+                if kinds[i] is None and lines[i] in repeated:
+                    kinds[i] = "repeated"
 
     body = [i for i in range(n) if prose[i]]
     start, end = (body[0], body[-1]) if body else (n, n)

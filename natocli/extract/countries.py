@@ -121,9 +121,30 @@ _BY_NAME, _LOOSE, _EXACT, _TEXT_FORMS, _SKIP_IN_TEXT = _load()
 # The left word boundary is checked in find_countries(), not in the regex: a
 # pattern that starts with the trie's first letters lets `re` skip ahead to
 # candidate positions, about twice as fast as one starting with a lookbehind.
-_COUNTRY_RE = re.compile(
-    r"(?P<form>" + trie_regex(sorted(_TEXT_FORMS)) + r")(?![\w])(?:['’]s(?![\w])|(?<=s)['’](?![\w]))?"
+# Forms starting in lower case ("the Netherlands", "mainland China") get one
+# regex per first letter: mixed with the capitalised forms, they would make `re`
+# stop at every "t" and "m" of the text instead of jumping to "the ".
+_TAIL = r")(?![\w])(?:['’]s(?![\w])|(?<=s)['’](?![\w]))?"
+
+
+def _search(forms: list[str]):
+    return re.compile(r"(?P<form>" + trie_regex(sorted(forms)) + _TAIL).search
+
+
+_CAPITALISED_SEARCH = _search([f for f in _TEXT_FORMS if not f[0].islower()])
+_LOWER_SEARCHES = tuple(
+    _search([f for f in _TEXT_FORMS if f[0] == first]) for first in sorted({f[0] for f in _TEXT_FORMS if f[0].islower()})
 )
+
+
+def _next_lower(text: str, pos: int) -> re.Match[str] | None:
+    """The earliest match of a form starting in lower case, at or after `pos`."""
+    found = None
+    for search in _LOWER_SEARCHES:
+        m = search(text, pos)
+        if m is not None and (found is None or m.start() < found.start()):
+            found = m
+    return found
 
 
 def lookup_country(word: str) -> Country | None:
@@ -159,20 +180,29 @@ def find_countries(text: str) -> list[tuple[str, tuple[int, int]]]:
     ("Latin America", "South China Sea", "New Mexico") are not reported.
     """
     out: list[tuple[str, tuple[int, int]]] = []
-    search = _COUNTRY_RE.search
-    pos = 0
-    while True:
-        match = search(text, pos)
-        if match is None:
-            return out
+    # The searches' forms start with different characters: the earlier of their
+    # next matches is the match one regex for all forms would find.
+    search = _CAPITALISED_SEARCH
+    capitalised = search(text)
+    lower = _next_lower(text, 0)
+    while capitalised is not None or lower is not None:
+        if lower is not None and (capitalised is None or lower.start() < capitalised.start()):
+            match = lower
+        else:
+            match = capitalised
         start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             pos = start + 1  # inside a longer word ("AUS", "Texas"): look further on
-            continue
-        name = _TEXT_FORMS.get(match.group("form"))
-        if name is not None:
-            out.append((name, (start, end)))
-        pos = end
+        else:
+            name = _TEXT_FORMS.get(match.group("form"))
+            if name is not None:
+                out.append((name, (start, end)))
+            pos = end
+        if capitalised is not None and capitalised.start() < pos:
+            capitalised = search(text, pos)
+        if lower is not None and lower.start() < pos:
+            lower = _next_lower(text, pos)
+    return out
 
 
 def is_place(word: str) -> bool:

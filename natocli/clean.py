@@ -255,7 +255,17 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
 
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of `pattern` ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
-    out, depth, in_class, start, i = [], 0, False, 0, 0
+    bars, first_close = _scan_groups(pattern)
+    if not bars and pattern.startswith("(?:") and first_close == len(pattern) - 1:
+        return _branches(pattern[3:-1])  # "(?:a|b)" is "a|b"
+    return [pattern[start:end] for start, end in zip([0] + [i + 1 for i in bars], bars + [len(pattern)])]
+
+
+def _scan_groups(pattern: str) -> tuple[list[int], int]:
+    """Where the top-level "|" of `pattern` are, and where its first top-level group closes (-1: none)."""
+    bars: list[int] = []
+    first_close = -1
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -265,45 +275,19 @@ def _branches(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":
+            if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":  # "[]…]", "[^]…]": "]" is a member
                 i += 2 if pattern[i + 1] == "]" else 3
                 continue
         elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
+            if depth == 0 and first_close < 0:
+                first_close = i
         elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
+            bars.append(i)
         i += 1
-    out.append(pattern[start:])
-    if len(out) == 1 and pattern.startswith("(?:") and _group_end(pattern, 0) == len(pattern) - 1:
-        return _branches(pattern[3:-1])  # "(?:a|b)" is "a|b"
-    return out
-
-
-def _group_end(pattern: str, open_at: int) -> int:
-    """Index of the ")" closing the group opened at `open_at`."""
-    depth, in_class, i = 0, False, open_at
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    return bars, first_close
 
 
 _SPECIAL = frozenset("\\[(.^$|?*+{)")

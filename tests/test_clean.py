@@ -197,6 +197,19 @@ CHROME = [
     pytest.param("Purchase Licensing Rights", id="licensing"),
     pytest.param("Reuse this content", id="reuse"),
     pytest.param("Explore more on these topics", id="explore-topics"),
+    # long cookie notices: two phrases, trigger words with quotes and brackets clinging to them
+    pytest.param(
+        "We and our partners use cookies to personalise content and ads, to provide social media features and "
+        "to analyse our traffic. By clicking “Accept all”, you agree to the use of cookies on this website, as "
+        "described in (our privacy policy) and our terms of use, which you can change at any time.",
+        id="long-cookie-notice",
+    ),
+    pytest.param(
+        "“Cookies” help us deliver our services. We use cookies to remember your settings and to measure how "
+        "readers use the site, and we never sell your data to anyone. (Manage your cookie settings) at any time "
+        "in the privacy centre of this website.",
+        id="long-cookie-notice-quoted-first-word",
+    ),
 ]
 
 NOT_CHROME = [
@@ -271,6 +284,20 @@ NOT_CHROME = [
         "increasingly imitate official login pages, and that staff who are told to click here in an unexpected "
         "message should report it; the centre also urged governments to fund training for smaller allies.",
         id="long-paragraph-one-phrase",
+    ),
+    # trigger words inside longer words ("designated", "logistics", "restore", "likely", "site" in "website"s)
+    pytest.param(
+        "The designated logistics hub will restore the supply of ammunition to the eastern flank, officials in "
+        "Warsaw and Vilnius told reporters, and a likely second site for the technology centre is being discussed "
+        "by the allies' procurement agencies, which have signed contracts worth billions.",
+        id="long-paragraph-trigger-substrings",
+    ),
+    # two cookie phrases, but reported by the article
+    pytest.param(
+        "Cookie policy: we use cookies on our website, the broadcaster said in a statement that was posted to its "
+        "homepage on Tuesday after regulators asked why readers were tracked, adding that readers could manage "
+        "their preferences and accept all cookies or only necessary cookies.",
+        id="long-paragraph-reported-cookie-phrases",
     ),
 ]
 
@@ -576,6 +603,14 @@ NORMALISATION = [
     ),
     pytest.param("  Leading and trailing.  \n\n\n\t", "Leading and trailing.", id="strip"),
     pytest.param("Rutte &amp; Melo met&nbsp;in Lisbon.", "Rutte & Melo met in Lisbon.", id="entities"),
+    # Unprintable characters that are not odd ones stay; the odd ones beside them still go.
+    pytest.param("Rutte met \u200eMelo\u00a0in Lisbon.", "Rutte met \u200eMelo in Lisbon.", id="mark-kept-nbsp-replaced"),
+    pytest.param("The 👩\u200d💻 team met in Lisbon.", "The 👩\u200d💻 team met in Lisbon.", id="zero-width-joiner-kept"),
+    pytest.param(
+        "Allies met in Brussels on Monday.\u2028They agreed on new targets.\u0085Ministers meet again in June.",
+        "Allies met in Brussels on Monday.\nThey agreed on new targets.\nMinisters meet again in June.",
+        id="unicode-line-breaks",
+    ),
     pytest.param(
         "The allies agreed on a new plan for the eastern flank and\nsaid they would meet again in June.",
         "The allies agreed on a new plan for the eastern flank and said they would meet again in June.",
@@ -618,6 +653,20 @@ NORMALISATION = [
 @pytest.mark.parametrize("raw, expected", NORMALISATION)
 def test_normalisation(raw, expected):
     assert clean(raw).text == expected
+
+
+# Every odd character the cleaner knows, between two words: a space, nothing or a line break.
+_ODD = (
+    [(chr(c), " ") for c in [0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x180E, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]]
+    + [(chr(c), "") for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F, 0xAD, 0x200B, 0x2060, 0xFEFF]]
+    + [(chr(c), "\n") for c in [0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029]]
+)
+
+
+@pytest.mark.parametrize("char, becomes", [pytest.param(c, b, id=f"U+{ord(c):04X}") for c, b in _ODD])
+def test_every_odd_character_is_normalised(char, becomes):
+    raw = f"Allies met in Brussels on Monday.{char}They agreed on new targets for air defence."
+    assert clean(raw).text == f"Allies met in Brussels on Monday.{becomes}They agreed on new targets for air defence."
 
 
 # --- title -------------------------------------------------------------------

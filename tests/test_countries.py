@@ -145,6 +145,14 @@ def test_lookup_country(word, expected):
         pytest.param("talks in Washington, D.C. ended", [("United States", "Washington, D.C.")], id="capital-with-comma"),
         pytest.param("Côte d’Ivoire and Cote d'Ivoire", [("Côte d'Ivoire", "Côte d’Ivoire"), ("Côte d'Ivoire", "Cote d'Ivoire")], id="apostrophes-and-accents"),
         pytest.param("", [], id="empty"),
+        # forms starting in lower case, in order among the capitalised ones
+        pytest.param(
+            "France, the Netherlands, Spain and mainland China",
+            [("France", "France"), ("Netherlands", "the Netherlands"), ("Spain", "Spain"), ("China", "mainland China")],
+            id="lower-case-forms-in-order",
+        ),
+        pytest.param("Tourists soothe Bahamas nerves", [("Bahamas", "Bahamas")], id="the-inside-longer-word"),
+        pytest.param("the Hague’s courts and The Hague", [("Netherlands", "the Hague’s"), ("Netherlands", "The Hague")], id="the-hague-both-cases"),
     ],
 )
 def test_find_countries(text, expected):

@@ -102,6 +102,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -450,41 +451,24 @@ C_FY_FULL = _c(rf"""(?:FY|(?i:fiscal){WS}(?i:year))(?:{WS0}|-)(?P<y>{YEAR}|\d\d(
 
 
 class _Cand:
-    """A match before resolution. lo/hi are (year offset, month, day), day -1 = last day of the month."""
+    """A match before resolution. lo/hi are (year offset, month, day), day -1 = last day of the month.
+
+    kind is "cal", "rel" or "named"; prio breaks ties between matches of one length (lower wins);
+    bounds maps a year to _bounds(self, year), filled as years are tried."""
 
     __slots__ = (
         "start", "end", "kind", "prio", "precision", "year", "lo", "hi", "mod", "wd", "prep",
         "rel", "named", "nstart", "nend", "inferred", "cls", "bounds",
     )
 
-    def __init__(self, start, end, kind, precision, *, prio=1, year=None, lo=None, hi=None, mod=None,
-                 wd=None, prep=None, rel=None, named=None, nstart=None, nend=None, inferred=False, cls=None):
-        self.start = start
-        self.end = end
-        self.kind = kind
-        self.precision = precision
-        self.prio = prio
-        self.year = year
-        self.lo = lo
-        self.hi = hi
-        self.mod = mod
-        self.wd = wd
-        self.prep = prep
-        self.rel = rel
-        self.named = named
-        self.nstart = nstart
-        self.nend = nend
-        self.inferred = inferred
-        self.cls = cls  # range-merge class: "day", "month", "year" or None
-        self.bounds = None  # year -> _bounds(self, year), filled as years are tried
 
-
+# Candidates are built by the three functions below, which set every field positionally: a call with
+# many keyword parameters costs more than the rest of a short match, and a text has many matches.
 _new_cand = _Cand.__new__
 
 
 def _cal(start, end, precision, year, lo, hi, mod=None, prep=None, cls=None, wd=None) -> _Cand:
-    """A calendar candidate: _Cand(start, end, "cal", precision, year=..., ...), built without the
-    keyword matching of a call with many parameters (most matches of a text are calendar dates)."""
+    """A calendar date or period; `cls` is its range-merge class ("day", "month", "year" or None)."""
     c = _new_cand(_Cand)
     c.start = start
     c.end = end
@@ -503,13 +487,44 @@ def _cal(start, end, precision, year, lo, hi, mod=None, prep=None, cls=None, wd=
     return c
 
 
+def _rel(start, end, precision, prio, rel, mod=None, prep=None) -> _Cand:
+    """An expression relative to the published date; `rel` says how to resolve it (_resolve_relative)."""
+    c = _new_cand(_Cand)
+    c.start = start
+    c.end = end
+    c.kind = "rel"
+    c.precision = precision
+    c.prio = prio
+    c.rel = rel
+    c.mod = mod
+    c.prep = prep
+    c.year = c.lo = c.hi = c.wd = c.named = c.nstart = c.nend = c.cls = c.bounds = None
+    c.inferred = False
+    return c
+
+
+def _named(start, end, name, nstart, nend, inferred=False) -> _Cand:
+    """A named NATO event with its dates."""
+    c = _new_cand(_Cand)
+    c.start = start
+    c.end = end
+    c.kind = "named"
+    c.precision = "day"
+    c.prio = 0
+    c.named = name
+    c.nstart = nstart
+    c.nend = nend
+    c.inferred = inferred
+    c.year = c.lo = c.hi = c.mod = c.wd = c.prep = c.rel = c.cls = c.bounds = None
+    return c
+
+
 def _num(s: str) -> int:
     return int(s.rstrip("stndrh"))
 
 
 def _month(s: str) -> int:
     return _MONTHS[s.rstrip(".")]
-
 
 
 
@@ -580,7 +595,7 @@ def _prefix(text: str, pos: int, word_before: tuple[str, int] | None = None) -> 
 
     `word_before` is ``_word_before(text, pos)`` when the caller has read it already."""
     p = pos
-    glued = _glued_modifier(text, p)
+    glued = _glued_modifier(text, p) if p >= 4 and text[p - 1] in "-–" else None
     if not glued:
         w, s = word_before or _word_before(text, p)
         wl = w.lower().rstrip(",")
@@ -731,7 +746,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
         return
     if size != 4:
         return
-    mid = _glued_modifier(text, p) is not None
+    mid = before in "-–" and _glued_modifier(text, p) is not None
     if before in ".,/€$£¥#+:" or (before in "-–" and not mid):
         return
     nxt = text[q] if q < n else " "
@@ -767,7 +782,7 @@ def _digits(add, text: str, p: int, q: int) -> None:
             return
     m = C_YEAR.match(text, p)
     if m:
-        y = int(m.group("y"))
+        y = int(text[p:q])  # the group "y", all of the token
         if not 1900 <= y <= 2100:
             return
         b = _prefix(text, p, word_before)
@@ -777,10 +792,6 @@ def _digits(add, text: str, p: int, q: int) -> None:
             return
         start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
         add(_cal(start, m.end(), "year", y, (0, 1, 1), (0, 12, -1), mod, prep, "year"))
-
-
-def _on_month(add, text, word, p, end, reference) -> None:
-    _month_match(add, text, p)
 
 
 def _on_weekday(add, text, word, p, end, reference) -> None:
@@ -794,15 +805,11 @@ def _on_weekday(add, text, word, p, end, reference) -> None:
             add(c)
     if _prev_word(text, p) in _WEEKDAY_NOT_DAY or (p and text[p - 1] == "-"):
         return  # "Super Tuesday", "Good Friday"
-    add(_Cand(p, end, "rel", "day", prio=3, rel=("weekday", None, _WEEKDAY_FULL[word])))
+    add(_rel(p, end, "day", 3, ("weekday", None, _WEEKDAY_FULL[word])))
 
 
 def _on_simple(add, text, word, p, end, reference) -> None:
     _simple(add, text, word, p, end)
-
-
-def _on_deictic(add, text, word, p, end, reference) -> None:
-    _deictic(add, text, p)
 
 
 def _on_count(add, text, word, p, end, reference) -> None:
@@ -816,8 +823,7 @@ def _on_end_of(add, text, word, p, end, reference) -> None:
     if b and not re.match(rf"{WS}\d", text[end:end + 3]):
         prep = b.group("prep").lower() if b.group("prep") else None
         start = min(b.start(g) for g in ("prep", "the", "mod2") if b.group(g))
-        add(_Cand(start, end, "rel", "day" if word == "week" else word, prio=2,
-                  rel=("unit", "this", word), mod=_mod_of_end(b), prep=prep))
+        add(_rel(start, end, "day" if word == "week" else word, 2, ("unit", "this", word), _mod_of_end(b), prep))
 
 
 def _on_summit(add, text, word, p, end, reference) -> None:
@@ -917,11 +923,6 @@ def _chrome_lines(text: str, cands: list[_Cand]) -> set[int]:
     return out
 
 
-_HANDLERS = {
-    "month": _on_month, "weekday": _on_weekday, "simple": _on_simple, "deictic": _on_deictic, "count": _on_count,
-    "end_of": _on_end_of, "summit": _on_summit, "fixed": _on_fixed,
-}
-
 
 def _line_window(text: str, pos: int, back: int, ahead: int) -> tuple[int, int]:
     lo = max(0, pos - back, text.rfind("\n", max(0, pos - back), pos) + 1)
@@ -1011,7 +1012,7 @@ def _ordinal_quarter(add, text: str, b: re.Match, end: int) -> bool:
     return True
 
 
-def _month_match(add, text: str, p: int) -> None:
+def _on_month(add, text: str, word: str, p: int, end: int, reference: dt.date) -> None:
     m = C_MONTH.match(text, p)
     if m is None:
         return
@@ -1097,10 +1098,10 @@ def _simple(add, text: str, word: str, p: int, end: int) -> None:
         b = B_DAY_BEFORE.search(text, max(0, p - 20), p)
         if b:
             start, offset = b.start(), offset * 2
-    add(_Cand(start, end, "rel", "day", prio=2, rel=("day", offset)))
+    add(_rel(start, end, "day", 2, ("day", offset)))
 
 
-def _deictic(add, text: str, p: int) -> None:
+def _on_deictic(add, text: str, word: str, p: int, end: int, reference: dt.date) -> None:
     m = C_DEICTIC.match(text, p)
     if m is None:
         return
@@ -1109,9 +1110,9 @@ def _deictic(add, text: str, p: int) -> None:
     unit = unit_raw.lower()
     if unit in ("night", "morning", "afternoon", "evening"):
         if (det, unit) == ("last", "night"):
-            add(_Cand(p, m.end(), "rel", "day", prio=2, rel=("day", -1)))
+            add(_rel(p, m.end(), "day", 2, ("day", -1)))
         elif det == "this" and unit != "night":
-            add(_Cand(p, m.end(), "rel", "day", prio=2, rel=("day", 0)))
+            add(_rel(p, m.end(), "day", 2, ("day", 0)))
         return
     if det in ("last", "next") and _prev_word(text, p).lower() in ("the", "this", "that", "a"):
         return  # "over the last year", "in the next month" are durations
@@ -1132,7 +1133,7 @@ def _deictic(add, text: str, p: int) -> None:
     else:
         rel = ("unit", det, unit)
         precision = {"week": "day", "weekend": "day"}.get(unit, unit)
-    add(_Cand(start, m.end(), "rel", precision, prio=2, rel=rel, mod=mod, prep=prep))
+    add(_rel(start, m.end(), precision, 2, rel, mod, prep))
 
 
 def _count(add, text: str, word: str, p: int, end: int) -> None:
@@ -1154,7 +1155,7 @@ def _count(add, text: str, word: str, p: int, end: int) -> None:
     count = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS[n_raw.lower()]
     unit = b.group("u").lower()
     precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
-    add(_Cand(start, end, "rel", precision, prio=2, rel=("count", sign * count, unit)))
+    add(_rel(start, end, precision, 2, ("count", sign * count, unit)))
 
 
 def _fixed(add, m: re.Match, reference: dt.date) -> None:
@@ -1163,7 +1164,7 @@ def _fixed(add, m: re.Match, reference: dt.date) -> None:
         if key in f["keys"]:
             if f["only_after"] and reference < f["start"]:
                 return
-            add(_Cand(m.start(), m.end(), "named", "day", prio=0, named=f["name"], nstart=f["start"], nend=f["end"]))
+            add(_named(m.start(), m.end(), f["name"], f["start"], f["end"]))
             return
 
 
@@ -1195,6 +1196,18 @@ def _bare_year_ok(text: str, start: int, end: int, word_before: str) -> bool:
     return text[j:k].lower() not in _QUANTITY_NOUNS
 
 
+@functools.lru_cache(maxsize=1024)
+def _summit_near(key: str, reference: dt.date) -> dict | None:
+    """The summit of a place written without a year: the upcoming one or the last one (see the module doc)."""
+    candidates = _SUMMITS_BY_PLACE[key]
+    before = [s for s in candidates if s["start"] <= reference]
+    horizon = reference + dt.timedelta(days=457) if reference.year < 9999 else dt.date.max  # about 15 months
+    upcoming = [s for s in candidates if reference < s["start"] <= horizon and not s["extraordinary"]]
+    if upcoming and (not before or (reference - before[-1]["end"]) > (upcoming[0]["start"] - reference)):
+        return upcoming[0]
+    return before[-1] if before else None
+
+
 def _summit_cand(start: int, end: int, place: str, years: list, text: str, reference: dt.date,
                  proper: bool = False) -> _Cand | None:
     """The NATO summit that "<place> summit" names, if any; `proper`: written as a name ("Summit")."""
@@ -1218,19 +1231,18 @@ def _summit_cand(start: int, end: int, place: str, years: list, text: str, refer
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if not any(word in line for word in _NATO_CONTEXT_WORDS):
                 return None
-        before = [s for s in candidates if s["start"] <= reference]
-        horizon = reference + dt.timedelta(days=457) if reference.year < 9999 else dt.date.max  # about 15 months
-        upcoming = [s for s in candidates if reference < s["start"] <= horizon and not s["extraordinary"]]
-        summit = None
-        if upcoming and (not before or (reference - before[-1]["end"]) > (upcoming[0]["start"] - reference)):
-            summit = upcoming[0]
-        elif before:
-            summit = before[-1]
+        summit = _summit_near(key, reference)
         if summit is None:
             return None
         inferred = len(candidates) > 1
-    return _Cand(start, end, "named", "day", prio=0, named=summit["name"], nstart=summit["start"],
-                 nend=summit["end"], inferred=inferred)
+    return _named(start, end, summit["name"], summit["start"], summit["end"], inferred)
+
+
+# The handler of each kind of trigger word (see _TRIGGERS).
+_HANDLERS = {
+    "month": _on_month, "weekday": _on_weekday, "simple": _on_simple, "deictic": _on_deictic, "count": _on_count,
+    "end_of": _on_end_of, "summit": _on_summit, "fixed": _on_fixed,
+}
 
 
 # --------------------------------------------------------------------------
@@ -1341,15 +1353,19 @@ def _bounds(c: _Cand, year: int) -> tuple[dt.date, dt.date] | None:
         memo = c.bounds = {}
     elif year in memo:
         return memo[year]
+    result = memo[year] = _bounds_of(c.precision, c.mod, c.lo, c.hi, year)
+    return result
+
+
+@functools.lru_cache(maxsize=8192)
+def _bounds_of(precision: str, mod: str | None, lo: tuple, hi: tuple, year: int) -> tuple[dt.date, dt.date] | None:
+    # The same few dates come back in every document ("2025", "8 January"): kept for the next one.
     try:
-        lo, hi = c.lo, c.hi
         start = _date(year + lo[0], lo[1], lo[2])
         end = _date(year + hi[0], hi[1], hi[2])
     except ValueError:
-        memo[year] = None
         return None  # 29 February in a common year
-    result = memo[year] = _modify(c.precision, c.mod, start, end) if c.mod else (start, end)
-    return result
+    return _modify(precision, mod, start, end) if mod else (start, end)
 
 
 def _modify(precision: str, mod: str | None, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:

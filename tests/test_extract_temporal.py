@@ -302,8 +302,33 @@ NOT_EVENTS = [
 ]
 
 
+# Where a date may start: after a space, a line break, an opening bracket, a hyphen that glues a
+# modifier ("mid-2025"), or at the start of the text; never inside a word or after another hyphen.
+BOUNDARIES = [
+    pytest.param("(2024) was a record year.", None,
+                 [("2024", "2024-01-01", "2024-12-31", "year", False)], id="bracket-at-start"),
+    pytest.param("Allies met in Brussels (27 January 2026) to agree the plan.", None,
+                 [("27 January 2026", "2026-01-27", "2026-01-27", "day", False)], id="after-bracket"),
+    pytest.param("Budget plans\n2026 will be a decisive year.", None,
+                 [("2026", "2026-01-01", "2026-12-31", "year", False)], id="after-line-break"),
+    pytest.param("Spending rose sharply in mid-2025.", None,
+                 [("mid-2025", "2025-05-01", "2025-08-31", "year", False)], id="after-glued-hyphen"),
+    pytest.param("The NATO-2030 agenda was adopted.", None, [], id="after-plain-hyphen"),
+    pytest.param("Rates rose 5% and 2.4% in 2024.", None,
+                 [("2024", "2024-01-01", "2024-12-31", "year", False)], id="percentages-around-a-year"),
+    pytest.param("The interoperabilitystandardisationprogramme 2024 review was published.", None,
+                 # a word longer than any the reader looks back over stands before the year
+                 [("2024", "2024-01-01", "2024-12-31", "year", False)], id="long-word-before"),
+    pytest.param("Fiscal\nyear 2025 figures were late.", None,
+                 # "Fiscal year" does not run across a line break
+                 [("2025", "2025-01-01", "2025-12-31", "year", False)], id="fiscal-across-lines"),
+    pytest.param("Talks between 7 and 8 January (in Mons) went well.", None,
+                 [("between 7 and 8 January", None, None, "day", False)], id="range-before-bracket"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), ABSOLUTE + RANGES + WEEKDAYS + RELATIVE + INFERENCE
-                         + NAMED + NOT_EVENTS)
+                         + NAMED + NOT_EVENTS + BOUNDARIES)
 def test_events(text, published, expected):
     assert rows(text, published) == expected
 

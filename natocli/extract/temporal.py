@@ -546,11 +546,13 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
         return "", pos
     while end > 0 and (text[end - 1] == " " or text[end - 1] == "\t"):
         end -= 1
-    start = text.rfind(" ", 0, end) + 1
+    lo = max(0, end - 40)
+    start = max(text.rfind(" ", lo, end), text.rfind("\t", lo, end), text.rfind("\n", lo, end)) + 1
+    if start == 0 and lo > 0:  # a word of more than 40 characters
+        start = lo
+        while start > 0 and text[start - 1] not in " \t\n":
+            start -= 1
     word = text[start:end]
-    if "\n" in word or "\t" in word:
-        start += max(word.rfind("\n"), word.rfind("\t")) + 1
-        word = text[start:end]
     if word[:1] in _OPENERS:
         stripped = word.lstrip(_OPENERS)
         start += len(word) - len(stripped)
@@ -707,9 +709,9 @@ def _candidates(text: str, reference: dt.date) -> list[_Cand]:
         c0 = tok[0]
         if c0.isdigit():
             _digits(add, text, p, end)
-        elif tok in _TRIGGERS:
-            for kind in _TRIGGERS[tok]:
-                _HANDLERS[kind](add, text, tok, p, end, reference)
+        elif tok in _TRIGGER_HANDLERS:
+            for handler in _TRIGGER_HANDLERS[tok]:
+                handler(add, text, tok, p, end, reference)
         elif c0 in "QH" and len(tok) == 1:
             m = (C_Q if c0 == "Q" else C_H).match(text, p)
             if m:
@@ -938,23 +940,24 @@ def _mod_of_end(b: re.Match) -> str:
 
 def _day_match(add, text: str, m: re.Match, p: int) -> None:
     b = _prefix(text, p)
-    y = int(m.group("y")) if m.group("y") else None
-    mo = _month(m.group("m"))
+    d1, d2, month, y = m.group("d1", "d2", "m", "y")
+    y = int(y) if y else None
+    mo = _month(month)
     prep = b.prep if b else None
-    if m.group("d2"):
-        c = _day_range(_first(b, ("pre_at", "prep_at"), p), m.end(), _num(m.group("d1")), _num(m.group("d2")), mo, y)
+    if d2:
+        c = _day_range(_first(b, ("pre_at", "prep_at"), p), m.end(), _num(d1), _num(d2), mo, y)
         if c:
             c.prep = prep
             add(c)
             return
         # Not a range after all ("30 to 2 July"): the day next to the month stands alone.
-        c = _day(m.start("d2"), m.end(), _num(m.group("d2")), mo, y)
+        c = _day(m.start("d2"), m.end(), _num(d2), mo, y)
         if c:
             add(c)
         return
     wd = b.wd if b else None
-    groups = ("prep_at", "wd_at", "the_at") if m.group("d1")[-1:].isalpha() else ("prep_at", "wd_at")
-    c = _day(_first(b, groups, p), m.end(), _num(m.group("d1")), mo, y, wd, prep)
+    groups = ("prep_at", "wd_at", "the_at") if d1[-1:].isalpha() else ("prep_at", "wd_at")
+    c = _day(_first(b, groups, p), m.end(), _num(d1), mo, y, wd, prep)
     if c:
         add(c)
 
@@ -1017,13 +1020,13 @@ def _on_month(add, text: str, word: str, p: int, end: int, reference: dt.date) -
     if m is None:
         return
     b = _prefix(text, p)
-    mo = _month(m.group("m"))
+    month, d1, d2, y, y2, m2, conn2, y3 = m.group("m", "d1", "d2", "y", "y2", "m2", "conn2", "y3")
+    mo = _month(month)
     prep = b.prep if b else None
-    if m.group("d1"):
-        y = int(m.group("y")) if m.group("y") else None
-        if m.group("d2"):
-            c = _day_range(_first(b, ("pre_at", "prep_at", "wd_at"), p), m.end(), _num(m.group("d1")), _num(m.group("d2")),
-                           mo, y)
+    if d1:
+        y = int(y) if y else None
+        if d2:
+            c = _day_range(_first(b, ("pre_at", "prep_at", "wd_at"), p), m.end(), _num(d1), _num(d2), mo, y)
             if c:
                 add(c)
                 return
@@ -1034,28 +1037,28 @@ def _on_month(add, text: str, word: str, p: int, end: int, reference: dt.date) -
         wd = b.wd if b else None
         if y is not None and end != m.end():
             y = None
-        c = _day(_first(b, ("prep_at", "wd_at"), p), end, _num(m.group("d1")), mo, y, wd, prep)
+        c = _day(_first(b, ("prep_at", "wd_at"), p), end, _num(d1), mo, y, wd, prep)
         if c:
             add(c)
         return
     mod = b.mod if b else None
-    if m.group("y2"):
+    if y2:
         start = _first(b, ("prep_at", "mod_at"), p) if (prep or mod) else p
-        add(_cal(start, m.end(), "month", int(m.group("y2")), (0, mo, 1), (0, mo, -1), mod, prep, "month"))
+        add(_cal(start, m.end(), "month", int(y2), (0, mo, 1), (0, mo, -1), mod, prep, "month"))
         return
-    if m.group("m2"):
-        conn = m.group("conn2").lower()
+    if m2:
+        conn = conn2.lower()
         if conn == "and" and not (b is not None and b.pre == "between"):
             pass  # "March and April" may be two months
         else:
-            m2 = _MONTHS[m.group("m2")]
-            y = int(m.group("y3")) if m.group("y3") else None
+            m2 = _MONTHS[m2]
+            y = int(y3) if y3 else None
             if y is not None and m2 < mo:
                 y -= 1  # "December-February 2025": the range ends in the year written
             start = _first(b, ("pre_at", "prep_at"), p)
             add(_cal(start, m.end(), "month", y, (0, mo, 1), (1 if m2 < mo else 0, m2, -1)))
             return
-    name = m.group("m").rstrip(".")
+    name = month.rstrip(".")
     if name not in _MONTH_FULL:
         return  # a bare abbreviation is not a date
     if b is None or not (prep or mod or b.ip_at is not None or b.pre):
@@ -1243,6 +1246,7 @@ _HANDLERS = {
     "month": _on_month, "weekday": _on_weekday, "simple": _on_simple, "deictic": _on_deictic, "count": _on_count,
     "end_of": _on_end_of, "summit": _on_summit, "fixed": _on_fixed,
 }
+_TRIGGER_HANDLERS = {word: tuple(_HANDLERS[kind] for kind in kinds) for word, kinds in _TRIGGERS.items()}
 
 
 # --------------------------------------------------------------------------

@@ -546,13 +546,14 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
         return "", pos
     while end > 0 and (text[end - 1] == " " or text[end - 1] == "\t"):
         end -= 1
-    lo = max(0, end - 40)
-    start = max(text.rfind(" ", lo, end), text.rfind("\t", lo, end), text.rfind("\n", lo, end)) + 1
-    if start == 0 and lo > 0:  # a word of more than 40 characters
-        start = lo
+    start = text.rfind(" ", end - 40 if end > 40 else 0, end) + 1
+    word = text[start:end]
+    if not word.isprintable() or (not start and end > 40):
+        # A tab or a line break in the word, or a word longer than 40 characters: look char by char.
+        start = end
         while start > 0 and text[start - 1] not in " \t\n":
             start -= 1
-    word = text[start:end]
+        word = text[start:end]
     if word[:1] in _OPENERS:
         stripped = word.lstrip(_OPENERS)
         start += len(word) - len(stripped)

@@ -104,6 +104,7 @@ import calendar
 import datetime as dt
 import functools
 import json
+import operator
 import os
 import re
 from dataclasses import dataclass
@@ -908,14 +909,17 @@ def _chrome_lines(text: str, cands: list[_Cand]) -> set[int]:
     """
     out: set[int] = set()
     seen: set[int] = set()
+    line_start = line_end = 0  # the line of the last match: most matches follow one on their line
     for c in cands:
-        line_start = text.rfind("\n", 0, c.start) + 1
-        if line_start in seen:
+        if line_start <= c.start < line_end:
             continue
-        seen.add(line_start)
+        line_start = text.rfind("\n", 0, c.start) + 1
         line_end = text.find("\n", c.start)
         if line_end < 0:
             line_end = len(text)
+        if line_start in seen:
+            continue
+        seen.add(line_start)
         if line_end - line_start > _CHROME_MAX_LINE:
             continue
         line = text[line_start:line_end].strip().lower()
@@ -1256,7 +1260,37 @@ _TRIGGER_HANDLERS = {word: tuple(_HANDLERS[kind] for kind in kinds) for word, ki
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Keep non-overlapping candidates, the longest first; ties go to the lower priority number."""
+    """Keep non-overlapping candidates, the longest first; ties go to the lower priority number.
+
+    Candidates that overlap nothing are kept at once; the others are chosen group by group, a group
+    being a run of candidates that overlap one another (a choice in one cannot change another)."""
+    cands.sort(key=_start_of)  # stable: ties keep the order in which they were found
+    out: list[_Cand] = []
+    group: list[_Cand] = []
+    group_end = -1
+    for c in cands:
+        if c.start >= group_end:
+            if len(group) == 1:
+                out.append(group[0])
+            elif group:
+                out += _select_overlapping(group)
+            group = [c]
+            group_end = c.end
+        else:
+            group.append(c)
+            if c.end > group_end:
+                group_end = c.end
+    if len(group) == 1:
+        out.append(group[0])
+    elif group:
+        out += _select_overlapping(group)
+    return out
+
+
+_start_of = operator.attrgetter("start")
+
+
+def _select_overlapping(cands: list[_Cand]) -> list[_Cand]:
     cands.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
     starts: list[int] = []  # the taken spans, sorted and disjoint
     ends: list[int] = []

@@ -14,6 +14,7 @@ without being read; one whose bytes hash the same is unchanged too.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import signal
@@ -178,7 +179,13 @@ class _Outcomes:
             # fork where there is one: workers start at once and inherit the loaded
             # modules. The caller starts no thread before this (progress bars wait).
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self.pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+            # Frozen objects are left alone by the workers' garbage collector, so the pages
+            # they share with this process (the file list, loaded modules) stay shared.
+            gc.freeze()
+            try:
+                self.pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+            finally:
+                gc.unfreeze()
 
     def __iter__(self) -> Iterator[Outcome]:
         if self.pool is None:

@@ -29,7 +29,7 @@ DB_ENV = "NATOCLI_DB"
 DB_FILENAME = "natocli.db"
 BUSY_TIMEOUT_MS = 10_000
 PAGE_SIZE = 16_384
-CACHE_KB = 32_768  # page cache per connection: index updates while indexing stay in memory
+CACHE_KB = 16_384  # page cache per connection: index updates while indexing stay in memory
 
 
 def resolve_db_path(option: str | Path | None, app_dir: str | Path) -> Path:

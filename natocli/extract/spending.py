@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -55,15 +56,12 @@ class Figure:
 # Regex building blocks, all from the data files.
 
 
-def _alt(words, after_first: str = "") -> str:
+def _alt(words) -> str:
     """An alternation of literal words; a space matches any white space.
 
     Factored as a character trie ("bil(?:lion|lions)"), so the regex engine
     rejects a position after a character or two instead of trying every word;
-    greedy optional tails make the longest word win. `after_first` goes right
-    after the first character of every word: a lookbehind there instead of in
-    front of the alternation lets a case-sensitive regex start with the
-    words' first letters, which `re` skips ahead to.
+    greedy optional tails make the longest word win.
     """
     end = ""
     trie: dict = {}
@@ -73,19 +71,14 @@ def _alt(words, after_first: str = "") -> str:
             node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
         node[end] = True
 
-    def emit(node: dict, first: bool = False) -> str:
-        alts = [token + (after_first if first else "") + emit(child) for token, child in sorted(node.items()) if token != end]
+    def emit(node: dict) -> str:
+        alts = [token + emit(child) for token, child in sorted(node.items()) if token != end]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if end in node else body
 
-    return emit(trie, True)
-
-
-# After a word's first character: the character before it is not a word
-# character (a one-character lookbehind in front of the word, moved inside).
-_WORD_START = r"(?<!\w(?s:.))"
+    return emit(trie)
 
 
 def _reversed_words(words) -> list[str]:
@@ -96,6 +89,77 @@ def _reversed_words(words) -> list[str]:
 def _is_word_char(ch: str) -> bool:
     """`re`'s \\w for one character."""
     return ch.isalnum() or ch == "_"
+
+
+def _ascii_copy(text: str) -> bytes:
+    """`text` as bytes, one per character ("?" for any other than ASCII), so offsets are the same.
+
+    ASCII words and digits are found much faster in bytes.
+    """
+    return text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")
+
+
+# ASCII word characters -> "w", the space -> " ", anything else -> "#".
+_WORDNESS = bytes.maketrans(
+    bytes(range(256)),
+    bytes(ord("w") if chr(b).isascii() and _is_word_char(chr(b)) else ord(" ") if b == 32 else ord("#") for b in range(256)),
+)
+
+
+def _other_word_starts(text: str) -> list[int]:
+    """Where an ASCII word character starts a word other than after a space: at
+    the start, after a bracket, a quote, a dash, another white space... (any
+    character other than ASCII counts as one; `_WordRegex` checks)."""
+    marked = _ascii_copy(text).translate(_WORDNESS)
+    out = [0] if marked[:1] == b"w" else []
+    i = marked.find(b"#w")
+    while i >= 0:
+        out.append(i + 1)
+        i = marked.find(b"#w", i + 2)
+    return out
+
+
+class _WordRegex:
+    """A case-sensitive regex for words: every match starts with an ASCII word
+    character that follows a non-word one (or the start), and ends with
+    something else than a space. `(?<!\\w)` is added in front.
+
+    `re` tries a regex at every position of a text (a lookbehind costs each
+    time), unless it starts with a literal, which it jumps to. Most words
+    follow a space, so `finditer` runs the regex with a space in front, and
+    tries the few other word starts one by one. When a match found one way
+    overlaps one found the other, which of them `finditer` would keep is not
+    obvious: the plain regex runs instead.
+    """
+
+    def __init__(self, words, body: str, tail: str = "", flags: int = 0):
+        """`body` is the regex, `words` what its matches start with (checked)."""
+        for word in words:
+            if not (word[:1].isascii() and _is_word_char(word[0])) or word[-1].isspace():
+                raise ValueError(f"{word!r} does not start with an ASCII letter or digit, or ends with a space")
+        self.plain = re.compile(r"(?<!\w)(?:" + body + ")" + tail, flags)
+        self.spaced = re.compile(r" (?:" + body + ")" + tail, flags)
+
+    def finditer(self, text: str, others: list[int]) -> list[tuple[int, int, re.Match]]:
+        """What `self.plain.finditer(text)` finds, as (start, end, match); the
+        match may start one character early, with the space. `others` is
+        `_other_word_starts(text)`."""
+        found = [(m.start() + 1, m.end(), m) for m in self.spaced.finditer(text)]
+        extra = []
+        end = 0
+        for p in others:
+            if p >= end:
+                m = self.plain.match(text, p)
+                if m is not None:
+                    end = m.end()
+                    extra.append((p, end, m))
+        if not extra:
+            return found
+        merged = sorted(found + extra)  # (no two start at the same place)
+        for (_, end, _), (start, _, _) in zip(merged, merged[1:]):
+            if start < end:
+                return [(m.start(), m.end(), m) for m in self.plain.finditer(text)]
+        return merged
 
 
 def _words_re(words, flags=re.IGNORECASE) -> re.Pattern:
@@ -204,8 +268,8 @@ def _byte_class(chars) -> bytes:
 # scale letter against it ("5bn") or, after spaces, the start of something in
 # `_AFTER_NUMBER` ("2025 and", "8 January" are not), or a character other than
 # ASCII, which could be anything. Group 1 ends with the number.
-_NUMBER_THEN_UNIT = re.compile(
-    rb"\0(?<![\0\1]\0)([\0\1]*+)(?<=\0)(?:"
+_NUMBER_THEN_UNIT = re.compile(  # (what follows is looked ahead at: it may hold the next number)
+    rb"\0(?<![\0\1]\0)([\0\1]*+)(?<=\0)(?="
     + b"|".join(re.escape(x.encode()) for x in sorted(_SCALE_LETTER, key=len, reverse=True))
     + rb"|[ \t]*+(?:(?i:"
     + _alt(x.encode().translate(_DIGITS_MARKED).decode() for x in _AFTER_NUMBER if x.isascii()).encode()
@@ -248,8 +312,8 @@ for _w, _own in _OWN_CLASSES.items():
     _WORD_KIND[_w] = next((k for k in _KIND_NAMES if k in _own), None) or next(
         (k for k in _KIND_NAMES if k in _all), None
     )
-_CUE_WORDS = re.compile(r"(?<!\w)(?:" + _alt(_WORD_CLASSES) + r")(?!\w)")  # on lower-cased text
-_CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.pattern, re.IGNORECASE)  # when lower() changes lengths
+_CUE_WORDS = _WordRegex(_WORD_CLASSES, _alt(_WORD_CLASSES), r"(?!\w)")  # on lower-cased text
+_CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.plain.pattern, re.IGNORECASE)  # when lower() changes lengths
 _CUE_WORD_INFO = {w: (classes, _WORD_KIND[w]) for w, classes in _WORD_CLASSES.items()}  # (classes, kind)
 
 
@@ -265,30 +329,68 @@ for _kind, _words in _CUES["figure_nouns"].items():
     if _kind != "about":
         for _w in _words:
             _NOUN_KIND.setdefault(_norm(_w), _kind)
-_NOUNS = _alt(_NOUN_KIND)
-_GDP = _alt(_CUES["gdp"]["words"])
-_GDP_DETS = _alt(_CUES["gdp_determiners"]["words"])
 
-_TOKEN = re.compile(r"\S+")
 _QUANT_SET = {_norm(w) for w in _CUES["quantifiers"]["words"]}
 _MOD_SET = {_norm(w) for w in _CUES["figure_modifiers"]["words"]}
 _ALLIANCE_DETS = {_norm(w) for w in _CUES["determiners"]["alliance"]}
 _DET_SET = _ALLIANCE_DETS | {_norm(w) for w in _CUES["determiners"]["owned"]}
 _ADDITION_SET = {_norm(w) for w in _CUES["money_additions"]["words"]}
-# After the number: "of GDP", "GDP", then "defence spending target" / "increase";
-# or a defence share: "core defence", "on defence", "for defence-related investment".
-_RIGHT = re.compile(
-    r"(?P<gdp>\s+(?:of\s+(?:(?:" + _GDP_DETS + r")\s+){0,2}(?:" + _GDP + r")|GDP|GNP)(?!\w))?"
-    r"(?P<tail>(?:\s+(?:" + _MODS + r")){0,4}\s+(?P<noun>" + _NOUNS + r")(?!\w))?",
-    re.IGNORECASE,
-)
+# IGNORECASE makes a regex slow (every literal is compared through case
+# folding, and none can be skipped over quickly). The same regex built from
+# lower-cased words and run without IGNORECASE on the lower-cased sentence
+# finds the same matches at the same places when the words have no cased
+# letter other than ASCII and the sentence has none of the four characters
+# that IGNORECASE matches to an ASCII letter though lower() does not turn
+# them into one (or changes their length): lower() keeps every other
+# character's length and class (\w, \s, digit).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K (Kelvin sign)
+
+
+def _lower_is_ignorecase(s: str) -> bool:
+    """Do the lower-cased twins of the IGNORECASE regexes work on `s` lower-cased? (See above.)"""
+    return s.isascii() or not any(ch in s for ch in _FOLDS_TO_ASCII)
+
+
+def _lowerable(*word_lists) -> bool:
+    """Are all these words free of cased letters other than ASCII?"""
+    return all(ch.isascii() or ch.lower() == ch.upper() for words in word_lists for w in words for ch in w)
+
+
+def _case(words, case: str):
+    """`words` for a regex as written (`case` "any") or for lower-cased text ("lower")."""
+    return [w.lower() for w in words] if case == "lower" else list(words)
+
+
 _SHARE = _CUES["defence_share"]
-_RIGHT_DEFENCE = re.compile(
-    r"\s+(?:(?:" + _alt(_SHARE["prepositions"]) + r")\s+)?(?:(?:" + _alt(_SHARE["modifiers"]) + r")\s+)?"
-    r"(?:" + _alt(_SHARE["heads"]) + r")(?:\s+(?:" + _alt(_SHARE["tails"]) + r"))?(?!\w)",
-    re.IGNORECASE,
-)
-_RIGHT_OF_OTHER = re.compile(r"\s+of\s+(?!" + _GDP_DETS + r"\s+(?:" + _GDP + r")|" + _GDP + r")", re.IGNORECASE)
+
+
+def _right_regexes(case: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The regexes read after a figure's number (see `_case`)."""
+    gdp = _alt(_case(_CUES["gdp"]["words"], case))
+    dets = _alt(_case(_CUES["gdp_determiners"]["words"], case))
+    flags = 0 if case == "lower" else re.IGNORECASE
+    # "of GDP", "GDP", then "defence spending target" / "increase".
+    right = re.compile(
+        r"(?P<gdp>\s+(?:of\s+(?:(?:" + dets + r")\s+){0,2}(?:" + gdp + r")|" + ("gdp|gnp" if case == "lower" else "GDP|GNP")
+        + r")(?!\w))?"
+        r"(?P<tail>(?:\s+(?:" + _alt(_case(_CUES["figure_modifiers"]["words"], case)) + r")){0,4}\s+(?P<noun>"
+        + _alt(_case(_NOUN_KIND, case)) + r")(?!\w))?",
+        flags,
+    )
+    # A defence share: "core defence", "on defence", "for defence-related investment".
+    defence = re.compile(
+        r"\s+(?:(?:" + _alt(_case(_SHARE["prepositions"], case)) + r")\s+)?(?:(?:" + _alt(_case(_SHARE["modifiers"], case))
+        + r")\s+)?(?:" + _alt(_case(_SHARE["heads"], case)) + r")(?:\s+(?:" + _alt(_case(_SHARE["tails"], case)) + r"))?(?!\w)",
+        flags,
+    )
+    # A share of something else: "20% of respondents".
+    of_other = re.compile(r"\s+of\s+(?!" + dets + r"\s+(?:" + gdp + r")|" + gdp + r")", flags)
+    return right, defence, of_other
+
+
+_RIGHT, _RIGHT_DEFENCE, _RIGHT_OF_OTHER = _right_regexes("any")
+_RIGHT_WORDS = [_CUES[k]["words"] for k in ("gdp", "gdp_determiners", "figure_modifiers")] + [_NOUN_KIND, *_SHARE.values()]
+_RIGHT_LOWER = _right_regexes("lower") if _lowerable(*_RIGHT_WORDS) else None
 _CHANGE_VERB: dict[str, str] = {}
 for _kind in ("increase", "decrease"):
     for _w in _CUES["change_verbs"][_kind]:
@@ -301,7 +403,7 @@ _ORG_NAME: dict[str, str] = {}
 for _name, _forms in _CUES["organisations"]["names"].items():
     for _f in _forms:
         _ORG_NAME[" ".join(_f.split())] = _name
-_ORG = re.compile(_alt(_ORG_NAME, _WORD_START) + r"(?:['’]s?)?(?!\w)")
+_ORG = _WordRegex(_ORG_NAME, _alt(_ORG_NAME), r"(?:['’]s?)?(?!\w)")
 # A recipient or location word, then white space up to the mention: matched
 # against the 30 characters before a mention spelt backwards, so the regex is
 # tried at one position instead of thirty ("to Ukraine" -> "ot ").
@@ -333,42 +435,28 @@ _PRONOUN_START = re.compile(r"(?:" + _alt(_CUES["subject_pronouns"]["words"]) + 
 # Years a figure refers to: "in 2024", "by 2035", "for fiscal year 2025", "the 2024 budget".
 
 
-def _year_regex(case: str) -> re.Pattern:
-    """The regex for years, as written (`case` "any") or for lower-cased text ("lower")."""
-    words = {
-        name: [w.lower() for w in _CUES[name]["words"]] if case == "lower" else _CUES[name]["words"]
-        for name in ("year_prepositions", "months", "figure_modifiers", "year_nouns")
-    }
-    return re.compile(
-        r"(?<!\w)(?:(?:" + _alt(words["year_prepositions"]) + r")\s+"
+_YEAR_WORDS = ("year_prepositions", "months", "figure_modifiers", "year_nouns")
+
+
+def _year_body(case: str) -> str:
+    """The regex for years (see `_case`), but its leading `(?<!\\w)`."""
+    words = {name: _case(_CUES[name]["words"], case) for name in _YEAR_WORDS}
+    return (
+        r"(?:(?:" + _alt(words["year_prepositions"]) + r")\s+"
         r"(?:(?:" + _alt(words["months"]) + r")\s*){0,2}(?:" + ("fy" if case == "lower" else "FY") + r"\s?)?"
         r"(?P<y>(?:19[5-9]|20[0-9])[0-9])"
         r"|(?P<y2>(?:19[5-9]|20[0-9])[0-9])(?:/[0-9]{2})?\s+(?:(?:" + _alt(words["figure_modifiers"]) + r")\s+){0,3}(?:"
         + _alt(words["year_nouns"]) + r"))"
-        r"(?![\w%])",
-        0 if case == "lower" else re.IGNORECASE,
+        r"(?![\w%])"
     )
 
 
-_YEAR = _year_regex("any")
-# The same regex without IGNORECASE, on the lower-cased sentence: faster, and
-# the same matches when the sentence has none of the four characters that
-# IGNORECASE matches to an ASCII letter and lower() does not turn into one
-# (see `_lower_is_ignorecase`).
-_YEAR_LOWER = _year_regex("lower")
-_YEAR_DIGITS = re.compile(r"(?:19[5-9]|20[0-9])[0-9]")  # in every match of _YEAR
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K (Kelvin sign)
-_ASCII_YEAR_WORDS = all(
-    w.isascii() for name in ("year_prepositions", "months", "figure_modifiers", "year_nouns") for w in _CUES[name]["words"]
+_YEAR = re.compile(r"(?<!\w)" + _year_body("any"), re.IGNORECASE)
+_YEAR_LOWER = (
+    _WordRegex(["2000", "1950", *_CUES["year_prepositions"]["words"]], _year_body("lower"))
+    if _lowerable(*(_CUES[name]["words"] for name in _YEAR_WORDS)) else None
 )
-
-
-def _lower_is_ignorecase(s: str) -> bool:
-    """Does an ASCII regex match lower-cased `s` where its IGNORECASE form matches `s`?
-
-    lower() keeps every character's length and class except for these four.
-    """
-    return _ASCII_YEAR_WORDS and (s.isascii() or not any(ch in s for ch in _FOLDS_TO_ASCII))
+_YEAR_DIGITS = re.compile(r"(?:19[5-9]|20[0-9])[0-9]")  # in every match of _YEAR
 
 # "set in 2014", "agreed in Wales in 2014", spelt backwards: matched at the
 # year's own position in the reversed text before it, instead of searched for.
@@ -415,14 +503,6 @@ def _scale(token: str | None) -> Decimal:
         return Decimal(1)
     token = token.strip(" \t-")
     return _SCALE_LETTER.get(token) or _SCALE_WORD.get(token.lower()) or Decimal(1)
-
-
-def _ascii_copy(text: str) -> bytes:
-    """`text` as bytes, one per character ("?" for any other than ASCII), so offsets are the same.
-
-    ASCII words and digits are found much faster in bytes.
-    """
-    return text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")
 
 
 def _prefixed_starts(text: str, marked: bytes) -> list[int]:
@@ -578,11 +658,14 @@ class _Context:
     def __init__(self, text: str, sentences: list[Sentence] | None):
         self.text = text
         self.sentences = sentences
+        self._starts: list[int] | None = None
         self._lines: dict[int, list[Sentence]] = {}
         self._mentions: dict[int, list[_Mention]] = {}
         self._years: dict[int, list[tuple[int, int, int]]] = {}
         self._cues: dict[int, _Cues] = {}
         self._lower: dict[int, str] = {}
+        self._other_starts: dict[int, list[int]] = {}
+        self._lower_ok: dict[int, bool] = {}
 
     def _line(self, line_start: int) -> list[Sentence]:
         if line_start not in self._lines:
@@ -600,8 +683,12 @@ class _Context:
         if self.sentences is not None:
             if not self.sentences:
                 return None, None
-            i = sentence_index(self.sentences, pos)
-            return self.sentences[i], (self.sentences[i - 1] if i > 0 else None)
+            if self._starts is None:
+                self._starts = [x.start for x in self.sentences]
+            i = bisect_right(self._starts, pos) - 1  # (as `sentence_index`)
+            if i <= 0:
+                return self.sentences[0], None
+            return self.sentences[i], self.sentences[i - 1]
         line_start = self.text.rfind("\n", 0, pos) + 1
         line = self._line(line_start)
         if not line:
@@ -623,6 +710,19 @@ class _Context:
         classes = self.cues(sent).classes
         return ("defence" in classes, "spending" in classes, "money" in classes)
 
+    def other_word_starts(self, sent: Sentence) -> list[int]:
+        """`_other_word_starts` of the sentence (the same in its lower-cased copy when as long)."""
+        starts = self._other_starts.get(sent.start)
+        if starts is None:
+            starts = self._other_starts[sent.start] = _other_word_starts(sent.text)
+        return starts
+
+    def lower_is_ignorecase(self, sent: Sentence) -> bool:
+        ok = self._lower_ok.get(sent.start)
+        if ok is None:
+            ok = self._lower_ok[sent.start] = _lower_is_ignorecase(sent.text)
+        return ok
+
     def lowered(self, sent: Sentence) -> str:
         lower = self._lower.get(sent.start)
         if lower is None:
@@ -634,13 +734,16 @@ class _Context:
         if cues is None:
             s = sent.text
             lower = self.lowered(sent)
-            matches = _CUE_WORDS.finditer(lower) if len(lower) == len(s) else _CUE_WORDS_ANYCASE.finditer(s)
+            if len(lower) == len(s):
+                matches = _CUE_WORDS.finditer(lower, self.other_word_starts(sent))
+            else:
+                lower = s
+                matches = [(m.start(), m.end(), m) for m in _CUE_WORDS_ANYCASE.finditer(s)]
             words, kinds = [], []
             every: set[str] = set()
-            for m in matches:
-                word = m.group()
+            for a, b, _ in matches:
+                word = lower[a:b]
                 classes, kind = _CUE_WORD_INFO.get(word) or _cue_word_info(word)
-                a, b = m.span()
                 words.append((a, b, classes))
                 every |= classes
                 if kind is not None:
@@ -649,33 +752,37 @@ class _Context:
         return cues
 
     def mentions(self, sent: Sentence) -> list[_Mention]:
-        if sent.start in self._mentions:
-            return self._mentions[sent.start]
+        out = self._mentions.get(sent.start)
+        if out is not None:
+            return out
         s = sent.text
         spans: list[tuple[int, int, str, bool]] = []
         for name, (a, b) in find_countries(s):
             capitals = _capitals(name)
             spans.append((a, b, name, bool(capitals) and _strip_possessive(s[a:b]) in capitals))
-        for m in _ORG.finditer(s):
-            form = _strip_possessive(m.group())
-            name = _ORG_NAME.get(" ".join(form.split()))
+        for a, b, _ in _ORG.finditer(s, self.other_word_starts(sent)):
+            form = _strip_possessive(s[a:b])
+            name = _ORG_NAME.get(form) or _ORG_NAME.get(" ".join(form.split()))
             if name is None:
                 continue
-            a, b = m.span()
-            # An organisation overlapping a country ("US Congress"): keep the longer.
-            clash = [x for x in spans if x[0] < b and a < x[1]]
-            if clash and all(x[1] - x[0] >= b - a for x in clash):
-                continue
-            spans = [x for x in spans if x not in clash]
+            if spans:
+                # An organisation overlapping a country ("US Congress"): keep the longer.
+                clash = [x for x in spans if x[0] < b and a < x[1]]
+                if clash:
+                    if all(x[1] - x[0] >= b - a for x in clash):
+                        continue
+                    spans = [x for x in spans if x not in clash]
             spans.append((a, b, name, False))
-        spans.sort()
+        if len(spans) > 1:
+            spans.sort()
         out = []
         for a, b, name, capital in spans:
-            before = s[max(0, a - 30):a][::-1]  # the 30 characters before, backwards
-            out.append(
-                _Mention(a, b, name, capital, _RECIPIENT_BACKWARDS.match(before) is not None,
-                         capital and _LOCATION_BACKWARDS.match(before) is not None)
-            )
+            recipient = located = False
+            if a and s[a - 1].isspace():  # (both words are followed by white space)
+                before = s[max(0, a - 30):a][::-1]  # the 30 characters before, backwards
+                recipient = _RECIPIENT_BACKWARDS.match(before) is not None
+                located = capital and _LOCATION_BACKWARDS.match(before) is not None
+            out.append(_Mention(a, b, name, capital, recipient, located))
         self._mentions[sent.start] = out
         return out
 
@@ -685,13 +792,12 @@ class _Context:
             found = []
             if _YEAR_DIGITS.search(s) is None:
                 matches = ()
-            elif _lower_is_ignorecase(s):
-                matches = _YEAR_LOWER.finditer(self.lowered(sent))
+            elif _YEAR_LOWER is not None and self.lower_is_ignorecase(sent):
+                matches = _YEAR_LOWER.finditer(self.lowered(sent), self.other_word_starts(sent))
             else:
-                matches = _YEAR.finditer(s)
-            for m in matches:
+                matches = [(m.start(), m.end(), m) for m in _YEAR.finditer(s)]
+            for start, _, m in matches:
                 group = "y" if m.group("y") else "y2"
-                start = m.start()
                 lo = start - 40 if start > 40 else 0
                 before = s[lo:start][::-1]
                 if lo and _is_word_char(s[lo - 1]):
@@ -733,27 +839,41 @@ def _left_words(s: str, a: int) -> tuple[int, list[str]]:
     return lo, words
 
 
-def _word_starts(s: str, lo: int, a: int) -> list[int]:
-    """The offsets of the words `_left_words(s, a)` gives."""
-    starts = [m.start() for m in _TOKEN.finditer(s, lo, a)]
-    if starts and lo and not s[lo - 1].isspace():
-        del starts[0]
-    return starts
+def _word_start(s: str, lo: int, a: int, r: int) -> int:
+    """Where the r-th last of the words `_left_words(s, a)` gives starts (r = 1 for the last one)."""
+    parts = s[lo:a].rsplit(None, r)  # (the text before them, without its trailing space, and the r words)
+    rest = len(parts[0]) if len(parts) > r else 0
+    return s.find(parts[-r], lo + rest, a)
 
 
-def _take(words: list[str], k: int, vocabulary, longest: int) -> int:
-    """How many words ending before index k form a phrase of `vocabulary` (longest first), or 0."""
-    for n in range(min(longest, k), 0, -1):
-        if (words[k - 1] if n == 1 else " ".join(words[k - n:k])) in vocabulary:
+def _last_words(vocabulary) -> frozenset[str]:
+    """The last word of every phrase of `vocabulary`."""
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in vocabulary)
+
+
+_QUANT_LAST, _NOUN_LAST, _DET_LAST = map(_last_words, (_QUANT_SET, _NOUN_KIND, _DET_SET))
+
+
+def _take(words: list[str], k: int, vocabulary, last_words: frozenset[str], longest: int) -> int:
+    """How many words ending before index k form a phrase of `vocabulary` (longest first), or 0.
+
+    `last_words` are the last words of its phrases, and `longest` is at least
+    the number of words of the longest one.
+    """
+    if not k or words[k - 1] not in last_words:
+        return 0
+    for n in range(min(longest, k), 1, -1):
+        if " ".join(words[k - n:k]) in vocabulary:
             return n
-    return 0
+    return 1 if words[k - 1] in vocabulary else 0
 
 
-def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
+def _phrase(s: str, a: int, b: int, percent: bool, lower: str | None = None) -> _Phrase:
     """The figure's own phrase around s[a:b] (its number, unit and currency).
 
     The words before the number are read right to left in Python (a regex
-    anchored at the number would be tried at every earlier position).
+    anchored at the number would be tried at every earlier position). `lower`
+    is `s` lower-cased when the lower-cased twins of the regexes work on it.
     """
     start, end = a, b
     noun = None
@@ -761,11 +881,11 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
     change = None
     lo, words = _left_words(s, a)
     k = len(words)
-    nq = _take(words, k, _QUANT_SET, 3)  # "nearly", "at least", "more than"
+    nq = _take(words, k, _QUANT_SET, _QUANT_LAST, 3)  # "nearly", "at least", "more than"
     kq = k - nq
     left_noun = False
     if kq >= 2 and words[kq - 1] in ("of", "to", "at"):
-        nn = _take(words, kq - 1, _NOUN_KIND, 2)  # "the goal of", "an annual real increase of"
+        nn = _take(words, kq - 1, _NOUN_KIND, _NOUN_LAST, 2)  # "the goal of", "an annual real increase of"
         if nn:
             left = " ".join(words[kq - 1 - nn:kq - 1])
             if not (words[kq - 1] == "to" and _NOUN_KIND[left] in ("increase", "decrease")):
@@ -775,15 +895,15 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
                 j, mods = kq - 1 - nn, 0
                 while j > 0 and mods < 4 and words[j - 1] in _MOD_SET:
                     j, mods = j - 1, mods + 1
-                nd = _take(words, j, _DET_SET, 2)
+                nd = _take(words, j, _DET_SET, _DET_LAST, 2)
                 det = " ".join(words[j - nd:j])
-                start = _word_starts(s, lo, a)[j - nd]
+                start = _word_start(s, lo, a, k - (j - nd))
     if not left_noun and kq >= 1:
         kv = kq - 1 if kq >= 2 and words[kq - 1] in ("by", "of") else kq
         verb = words[kv - 1] if kv >= 1 else ""
         if verb in _CHANGE_VERB:  # "rose 10%", "increased by 4.3%", "cut by 5%"
             change = _CHANGE_VERB[verb]
-            start = _word_starts(s, lo, a)[kv - 1]
+            start = _word_start(s, lo, a, k - (kv - 1))
         elif not percent and (words[kq - 1] in _ADDITION_SET or not _ADDITION_SET.isdisjoint(words[kq:])):
             # ("more than $1.4 trillion" is a quantifier: "more" is not an addition word)
             change = "increase"  # "an additional €10 billion"
@@ -792,30 +912,40 @@ def _phrase(s: str, a: int, b: int, percent: bool) -> _Phrase:
             verbs = list(_CHANGE_ANY.finditer(s, max(0, a - 70), a))
             if verbs:
                 change = _CHANGE_VERB[_norm(verbs[-1].group())]
-    right = _RIGHT.match(s, b)
-    gdp = right.group("gdp") is not None
-    if right.group("noun"):
-        end = right.end()
-        noun = noun or _norm(right.group("noun"))
-    elif gdp:
-        end = right.end("gdp")
+    if lower is not None and _RIGHT_LOWER is not None:
+        right_re, defence_re, of_other_re = _RIGHT_LOWER
+        t = lower  # (as long as `s`: its offsets are those of `s`)
+    else:
+        right_re, defence_re, of_other_re = _RIGHT, _RIGHT_DEFENCE, _RIGHT_OF_OTHER
+        t = s
+    # (The regexes after the figure all start with white space.)
+    spaced = b < len(t) and t[b].isspace()
+    gdp = False
+    if spaced:
+        right = right_re.match(t, b)
+        gdp = right.group("gdp") is not None
+        if right.group("noun"):
+            end = right.end()
+            noun = noun or _norm(right.group("noun"))
+        elif gdp:
+            end = right.end("gdp")
     if noun and _NOUN_KIND.get(noun) in ("increase", "decrease"):
         change = _NOUN_KIND[noun]
     defence_share = False
-    if percent and not gdp and not change:
-        d = _RIGHT_DEFENCE.match(s, end)
+    if percent and not gdp and not change and end < len(t) and t[end].isspace():
+        d = defence_re.match(t, end)
         if d:
             defence_share = True
             end = d.end()
-    of_other = not gdp and not defence_share and _RIGHT_OF_OTHER.match(s, b) is not None
+    of_other = not gdp and not defence_share and spaced and of_other_re.match(t, b) is not None
     if start == a and k:
         # The determiner belongs to the figure's noun ("NATO's 2% target": NATO's own),
         # but the expression starts with the number unless a quantifier comes
         # first ("a nearly 20% increase", "at least 2% of GDP").
-        nd = _take(words, kq, _DET_SET, 2)
+        nd = _take(words, kq, _DET_SET, _DET_LAST, 2)
         det = " ".join(words[kq - nd:kq])
         if nq:
-            start = _word_starts(s, lo, a)[kq - nd]
+            start = _word_start(s, lo, a, k - (kq - nd))
     return _Phrase(start, end, noun, det, gdp, defence_share, of_other, change)
 
 
@@ -931,7 +1061,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
             return None
         if cues.near("not_money", *_clause_window(s, a, b, 30, 25)):
             return None  # "revenue rose to €9.75 billion", "Russia's $2 trillion economy"
-    phrase = _phrase(s, a, b, c.percent)
+    phrase = _phrase(s, a, b, c.percent, ctx.lowered(sent) if ctx.lower_is_ignorecase(sent) else None)
     cues = ctx.cues(sent)
 
     if c.percent:
@@ -995,7 +1125,14 @@ def _figure(entity, value, unit, kind, year, expression, span) -> Figure:
     # A frozen dataclass sets each field through object.__setattr__; filling the
     # instance dictionary makes the same object at a fraction of the cost.
     f = _new(Figure)
-    f.__dict__.update(entity=entity, value=value, unit=unit, kind=kind, year=year, expression=expression, span=span)
+    d = f.__dict__
+    d["entity"] = entity
+    d["value"] = value
+    d["unit"] = unit
+    d["kind"] = kind
+    d["year"] = year
+    d["expression"] = expression
+    d["span"] = span
     return f
 
 

@@ -56,12 +56,15 @@ class Figure:
 # Regex building blocks, all from the data files.
 
 
-def _alt(words) -> str:
+def _alt(words, after_first: str = "") -> str:
     """An alternation of literal words; a space matches any white space.
 
     Factored as a character trie ("bil(?:lion|lions)"), so the regex engine
     rejects a position after a character or two instead of trying every word;
-    greedy optional tails make the longest word win.
+    greedy optional tails make the longest word win. `after_first` goes right
+    after the first character of every word: a lookbehind there instead of in
+    front of the alternation lets a case-sensitive regex start with the
+    words' first letters, which `re` skips ahead to.
     """
     end = ""
     trie: dict = {}
@@ -71,14 +74,19 @@ def _alt(words) -> str:
             node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
         node[end] = True
 
-    def emit(node: dict) -> str:
-        alts = [token + emit(child) for token, child in sorted(node.items()) if token != end]
+    def emit(node: dict, first: bool = False) -> str:
+        alts = [token + (after_first if first else "") + emit(child) for token, child in sorted(node.items()) if token != end]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if end in node else body
 
-    return emit(trie)
+    return emit(trie, True)
+
+
+# After a word's first character: the character before it is not a word
+# character (a one-character lookbehind in front of the word, moved inside).
+_WORD_START = r"(?<!\w(?s:.))"
 
 
 def _reversed_words(words) -> list[str]:
@@ -97,69 +105,6 @@ def _ascii_copy(text: str) -> bytes:
     ASCII words and digits are found much faster in bytes.
     """
     return text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")
-
-
-# ASCII word characters -> "w", the space -> " ", anything else -> "#".
-_WORDNESS = bytes.maketrans(
-    bytes(range(256)),
-    bytes(ord("w") if chr(b).isascii() and _is_word_char(chr(b)) else ord(" ") if b == 32 else ord("#") for b in range(256)),
-)
-
-
-def _other_word_starts(text: str) -> list[int]:
-    """Where an ASCII word character starts a word other than after a space: at
-    the start, after a bracket, a quote, a dash, another white space... (any
-    character other than ASCII counts as one; `_WordRegex` checks)."""
-    marked = _ascii_copy(text).translate(_WORDNESS)
-    out = [0] if marked[:1] == b"w" else []
-    i = marked.find(b"#w")
-    while i >= 0:
-        out.append(i + 1)
-        i = marked.find(b"#w", i + 2)
-    return out
-
-
-class _WordRegex:
-    """A case-sensitive regex for words: every match starts with an ASCII word
-    character that follows a non-word one (or the start), and ends with
-    something else than a space. `(?<!\\w)` is added in front.
-
-    `re` tries a regex at every position of a text (a lookbehind costs each
-    time), unless it starts with a literal, which it jumps to. Most words
-    follow a space, so `finditer` runs the regex with a space in front, and
-    tries the few other word starts one by one. When a match found one way
-    overlaps one found the other, which of them `finditer` would keep is not
-    obvious: the plain regex runs instead.
-    """
-
-    def __init__(self, words, body: str, tail: str = "", flags: int = 0):
-        """`body` is the regex, `words` what its matches start with (checked)."""
-        for word in words:
-            if not (word[:1].isascii() and _is_word_char(word[0])) or word[-1].isspace():
-                raise ValueError(f"{word!r} does not start with an ASCII letter or digit, or ends with a space")
-        self.plain = re.compile(r"(?<!\w)(?:" + body + ")" + tail, flags)
-        self.spaced = re.compile(r" (?:" + body + ")" + tail, flags)
-
-    def finditer(self, text: str, others: list[int]) -> list[tuple[int, int, re.Match]]:
-        """What `self.plain.finditer(text)` finds, as (start, end, match); the
-        match may start one character early, with the space. `others` is
-        `_other_word_starts(text)`."""
-        found = [(m.start() + 1, m.end(), m) for m in self.spaced.finditer(text)]
-        extra = []
-        end = 0
-        for p in others:
-            if p >= end:
-                m = self.plain.match(text, p)
-                if m is not None:
-                    end = m.end()
-                    extra.append((p, end, m))
-        if not extra:
-            return found
-        merged = sorted(found + extra)  # (no two start at the same place)
-        for (_, end, _), (start, _, _) in zip(merged, merged[1:]):
-            if start < end:
-                return [(m.start(), m.end(), m) for m in self.plain.finditer(text)]
-        return merged
 
 
 def _words_re(words, flags=re.IGNORECASE) -> re.Pattern:
@@ -312,8 +257,8 @@ for _w, _own in _OWN_CLASSES.items():
     _WORD_KIND[_w] = next((k for k in _KIND_NAMES if k in _own), None) or next(
         (k for k in _KIND_NAMES if k in _all), None
     )
-_CUE_WORDS = _WordRegex(_WORD_CLASSES, _alt(_WORD_CLASSES), r"(?!\w)")  # on lower-cased text
-_CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.plain.pattern, re.IGNORECASE)  # when lower() changes lengths
+_CUE_WORDS = re.compile(r"(?<!\w)(?:" + _alt(_WORD_CLASSES) + r")(?!\w)")  # on lower-cased text
+_CUE_WORDS_ANYCASE = re.compile(_CUE_WORDS.pattern, re.IGNORECASE)  # when lower() changes lengths
 _CUE_WORD_INFO = {w: (classes, _WORD_KIND[w]) for w, classes in _WORD_CLASSES.items()}  # (classes, kind)
 
 
@@ -403,7 +348,7 @@ _ORG_NAME: dict[str, str] = {}
 for _name, _forms in _CUES["organisations"]["names"].items():
     for _f in _forms:
         _ORG_NAME[" ".join(_f.split())] = _name
-_ORG = _WordRegex(_ORG_NAME, _alt(_ORG_NAME), r"(?:['’]s?)?(?!\w)")
+_ORG = re.compile(_alt(_ORG_NAME, _WORD_START) + r"(?:['’]s?)?(?!\w)")
 # A recipient or location word, then white space up to the mention: matched
 # against the 30 characters before a mention spelt backwards, so the regex is
 # tried at one position instead of thirty ("to Ukraine" -> "ot ").
@@ -453,8 +398,7 @@ def _year_body(case: str) -> str:
 
 _YEAR = re.compile(r"(?<!\w)" + _year_body("any"), re.IGNORECASE)
 _YEAR_LOWER = (
-    _WordRegex(["2000", "1950", *_CUES["year_prepositions"]["words"]], _year_body("lower"))
-    if _lowerable(*(_CUES[name]["words"] for name in _YEAR_WORDS)) else None
+    re.compile(r"(?<!\w)" + _year_body("lower")) if _lowerable(*(_CUES[name]["words"] for name in _YEAR_WORDS)) else None
 )
 _YEAR_DIGITS = re.compile(r"(?:19[5-9]|20[0-9])[0-9]")  # in every match of _YEAR
 
@@ -664,7 +608,6 @@ class _Context:
         self._years: dict[int, list[tuple[int, int, int]]] = {}
         self._cues: dict[int, _Cues] = {}
         self._lower: dict[int, str] = {}
-        self._other_starts: dict[int, list[int]] = {}
         self._lower_ok: dict[int, bool] = {}
 
     def _line(self, line_start: int) -> list[Sentence]:
@@ -710,13 +653,6 @@ class _Context:
         classes = self.cues(sent).classes
         return ("defence" in classes, "spending" in classes, "money" in classes)
 
-    def other_word_starts(self, sent: Sentence) -> list[int]:
-        """`_other_word_starts` of the sentence (the same in its lower-cased copy when as long)."""
-        starts = self._other_starts.get(sent.start)
-        if starts is None:
-            starts = self._other_starts[sent.start] = _other_word_starts(sent.text)
-        return starts
-
     def lower_is_ignorecase(self, sent: Sentence) -> bool:
         ok = self._lower_ok.get(sent.start)
         if ok is None:
@@ -734,16 +670,13 @@ class _Context:
         if cues is None:
             s = sent.text
             lower = self.lowered(sent)
-            if len(lower) == len(s):
-                matches = _CUE_WORDS.finditer(lower, self.other_word_starts(sent))
-            else:
-                lower = s
-                matches = [(m.start(), m.end(), m) for m in _CUE_WORDS_ANYCASE.finditer(s)]
+            matches = _CUE_WORDS.finditer(lower) if len(lower) == len(s) else _CUE_WORDS_ANYCASE.finditer(s)
             words, kinds = [], []
             every: set[str] = set()
-            for a, b, _ in matches:
-                word = lower[a:b]
+            for m in matches:
+                word = m.group()
                 classes, kind = _CUE_WORD_INFO.get(word) or _cue_word_info(word)
+                a, b = m.span()
                 words.append((a, b, classes))
                 every |= classes
                 if kind is not None:
@@ -760,11 +693,12 @@ class _Context:
         for name, (a, b) in find_countries(s):
             capitals = _capitals(name)
             spans.append((a, b, name, bool(capitals) and _strip_possessive(s[a:b]) in capitals))
-        for a, b, _ in _ORG.finditer(s, self.other_word_starts(sent)):
-            form = _strip_possessive(s[a:b])
+        for m in _ORG.finditer(s):
+            form = _strip_possessive(m.group())
             name = _ORG_NAME.get(form) or _ORG_NAME.get(" ".join(form.split()))
             if name is None:
                 continue
+            a, b = m.span()
             if spans:
                 # An organisation overlapping a country ("US Congress"): keep the longer.
                 clash = [x for x in spans if x[0] < b and a < x[1]]
@@ -793,10 +727,11 @@ class _Context:
             if _YEAR_DIGITS.search(s) is None:
                 matches = ()
             elif _YEAR_LOWER is not None and self.lower_is_ignorecase(sent):
-                matches = _YEAR_LOWER.finditer(self.lowered(sent), self.other_word_starts(sent))
+                matches = _YEAR_LOWER.finditer(self.lowered(sent))
             else:
-                matches = [(m.start(), m.end(), m) for m in _YEAR.finditer(s)]
-            for start, _, m in matches:
+                matches = _YEAR.finditer(s)
+            for m in matches:
+                start = m.start()
                 group = "y" if m.group("y") else "y2"
                 lo = start - 40 if start > 40 else 0
                 before = s[lo:start][::-1]
@@ -1030,13 +965,20 @@ def _year(ctx: _Context, sent: Sentence, phrase: _Phrase) -> int | None:
     return best[1] if best else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
 def _clause_window(s: str, a: int, b: int, left: int, right: int) -> tuple[int, int]:
     """Bounds of the words around s[a:b], up to `left`/`right` characters, not across , ; : ( )."""
     lo = max(0, a - left)
-    cut = max(s.rfind(ch, lo, a) for ch in ",;:()")
+    for m in _CLAUSE_BREAK.finditer(s, lo, a):
+        lo = m.end()  # (after the last one)
     hi = min(len(s), b + right)
-    ends = [i for i in (s.find(ch, b, hi) for ch in ",;:()") if i >= 0]
-    return max(lo, cut + 1), (min(ends) if ends else hi)
+    m = _CLAUSE_BREAK.search(s, b, hi)
+    return lo, (m.start() if m else hi)
+
+
+_THOUSAND, _FIFTY, _TEN = Decimal(1000), Decimal(50), Decimal(10)
 
 
 def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
@@ -1054,12 +996,12 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
         if not (defence or ctx.topics(prev)[0]):
             return None
     else:
-        if value < 1000:
+        if value < _THOUSAND:
             return None
         cues = ctx.cues(sent)
         if not (defence or money or "aid" in cues.classes):
             return None
-        if cues.near("not_money", *_clause_window(s, a, b, 30, 25)):
+        if "not_money" in cues.classes and cues.near("not_money", *_clause_window(s, a, b, 30, 25)):
             return None  # "revenue rose to €9.75 billion", "Russia's $2 trillion economy"
     phrase = _phrase(s, a, b, c.percent, ctx.lowered(sent) if ctx.lower_is_ignorecase(sent) else None)
     cues = ctx.cues(sent)
@@ -1068,7 +1010,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
         if phrase.gdp:
             # A share of GDP counts when the sentence, or the one before, is about defence,
             # and the words just before are not about debt, deficits, trade...
-            if cues.near("not_pct", a - 35, a) or value > 50:
+            if cues.near("not_pct", a - 35, a) or value > _FIFTY:
                 return None
             unit = "%GDP"
         elif phrase.change:
@@ -1076,7 +1018,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
                 return None
             unit = "%"
         else:
-            if phrase.of_other or value > 10 or cues.near("not_pct", a - 45, b + 35):
+            if phrase.of_other or value > _TEN or cues.near("not_pct", a - 45, b + 35):
                 return None
             # A bare percentage is a share of GDP in a sentence (or after one) about
             # defence spending; a named target ("NATO's 2% target") needs defence only.

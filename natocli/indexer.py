@@ -32,6 +32,8 @@ BATCH_SIZE = 500                 # documents per transaction
 BATCH_BYTES = 32 * 1024 * 1024   # … or fewer when they are big: memory stays bounded
 PARALLEL_MIN = 64                # fewer files to read than this: no worker processes
 IN_FLIGHT = 1024                 # files handed to workers but not yet written
+CHUNK = 8                        # files handed to a worker at a time
+POLL_S = 0.1                     # how often a wait for workers looks for Ctrl-C
 WORKERS_ENV = "NATOCLI_WORKERS"
 
 
@@ -145,8 +147,8 @@ def process_file(path: str, known_sha: str | None) -> Outcome:
     return "new", rows
 
 
-def _process_task(task: tuple[str, str | None]) -> Outcome:
-    return process_file(*task)
+def _process_chunk(chunk: list[tuple[str, str | None]]) -> list[Outcome]:
+    return [process_file(*task) for task in chunk]
 
 
 def _worker_init() -> None:
@@ -165,11 +167,46 @@ def worker_count(files: int) -> int:
     return 0 if files < PARALLEL_MIN or wanted < 2 else wanted
 
 
+class _Interrupt:
+    """Ctrl-C during indexing, noted when it comes and acted on between documents.
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be, and
+    there it can leave a lock of the worker pool, the progress bar or a semaphore
+    held, so that stopping the workers waits for ever. While indexing, the
+    signal only sets a flag; `check` raises KeyboardInterrupt at a point where
+    nothing is held. Another handler someone installed (or SIG_IGN) is kept.
+    """
+
+    def __init__(self) -> None:
+        self.hit = False
+        self.installed = False
+
+    def __enter__(self) -> _Interrupt:
+        if threading.current_thread() is threading.main_thread() and (
+            signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
+            signal.signal(signal.SIGINT, self._note)
+            self.installed = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _note(self, signum, frame) -> None:
+        self.hit = True
+
+    def check(self) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+
+
 class _Outcomes:
     """Outcomes of `tasks`, in order: from worker processes, or in this process for small jobs."""
 
-    def __init__(self, tasks: list[tuple[str, str | None]], workers: int) -> None:
+    def __init__(self, tasks: list[tuple[str, str | None]], workers: int, interrupt: _Interrupt) -> None:
         self.tasks = tasks
+        self.interrupt = interrupt
         self.pool = None
         self.stopping = False
         self.room = threading.Semaphore(IN_FLIGHT)
@@ -191,20 +228,34 @@ class _Outcomes:
         if self.pool is None:
             yield from (process_file(*task) for task in self.tasks)
             return
-        for outcome in self.pool.imap(_process_task, self._feed(), chunksize=8):
-            self.room.release()
-            yield outcome
+        import multiprocessing
+
+        # Chunks made here, not by imap(chunksize=…), whose generator cannot wait with a timeout.
+        results = self.pool.imap(_process_chunk, self._feed(), chunksize=1)
+        while True:
+            try:
+                chunk = results.next(timeout=POLL_S)
+            except multiprocessing.TimeoutError:
+                self.interrupt.check()
+                continue
+            except StopIteration:
+                break
+            for outcome in chunk:
+                self.room.release()
+                yield outcome
         self.pool.close()
         self.pool.join()
         self.pool = None
 
-    def _feed(self) -> Iterator[tuple[str, str | None]]:
+    def _feed(self) -> Iterator[list[tuple[str, str | None]]]:
         # Runs in the pool's task thread: waits while too much is read but not yet written.
-        for task in self.tasks:
-            self.room.acquire()
+        for start in range(0, len(self.tasks), CHUNK):
+            chunk = self.tasks[start:start + CHUNK]
+            for _ in chunk:
+                self.room.acquire()
             if self.stopping:
                 return
-            yield task
+            yield chunk
 
     def stop(self) -> None:
         """Stop the workers (after an error or Ctrl-C); nothing they still hold is written."""
@@ -247,21 +298,24 @@ def index_paths(
             tasks.append((key, stored.sha256 if stored else None))
     summary.unchanged = len(unchanged)
 
-    outcomes = _Outcomes(tasks, worker_count(len(tasks)))
-    try:
-        if on_total:
-            on_total(len(files))
-        if on_file:
-            for path in unchanged:
-                on_file(path)
-        writer = _Writer(db, summary, known)
-        for (key, _), outcome in zip(tasks, outcomes):
-            writer.take(key, outcome)
+    with _Interrupt() as interrupt:
+        outcomes = _Outcomes(tasks, worker_count(len(tasks)), interrupt)
+        try:
+            if on_total:
+                on_total(len(files))
             if on_file:
-                on_file(Path(key))
-        writer.flush()
-    finally:
-        outcomes.stop()
+                for path in unchanged:
+                    on_file(path)
+            writer = _Writer(db, summary, known)
+            for (key, _), outcome in zip(tasks, outcomes):
+                writer.take(key, outcome)
+                if on_file:
+                    on_file(Path(key))
+                interrupt.check()
+            writer.flush()
+            interrupt.check()
+        finally:
+            outcomes.stop()
 
     if prune:
         summary.pruned = prune_missing(db, roots, {str(f) for f in files}, known)

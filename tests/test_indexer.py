@@ -121,6 +121,38 @@ def test_worker_processes_store_exactly_what_one_process_stores(run, synthetic, 
     assert parallel == serial
 
 
+@pytest.mark.parametrize("workers", ["2", "0"], ids=["worker processes", "one process"])
+@pytest.mark.parametrize("at", [1, 70, 149], ids=["first file", "middle", "last file"])
+def test_ctrl_c_stops_between_documents_and_the_workers_with_it(synthetic, tmp_path, monkeypatch, workers, at):
+    """Ctrl-C is acted on between documents: KeyboardInterrupt, no worker left, a sound database."""
+    import multiprocessing
+    import signal
+
+    monkeypatch.setenv("NATOCLI_WORKERS", workers)
+    db = store.open_db(tmp_path / "interrupted.db")
+    seen: list[Path] = []
+
+    def on_file(path: Path) -> None:
+        seen.append(path)
+        if len(seen) == at:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            indexer.index_paths(db, [synthetic], on_file=on_file)
+        assert len(seen) == at  # stopped at the next document, not at the end of the run
+        assert multiprocessing.active_children() == []
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        db.rollback()
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        kept = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        assert kept < at or kept == 0
+        summary = indexer.index_paths(db, [synthetic])
+        assert summary.added + kept == 150
+    finally:
+        db.close()
+
+
 def test_reindex_knows_unchanged_files_by_size_and_mtime(run, synthetic, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -111,6 +111,22 @@ def test_original_text_round_trips_through_the_dictionary_compression():
     assert len(blob) < len(store.compress(raw))
 
 
+@pytest.mark.parametrize(
+    "paths",
+    [
+        pytest.param([], id="none"),
+        pytest.param(["/a.txt"], id="one"),
+        pytest.param(["/news/2024/summit.txt", "/news/2024/Sánchez €.md", "/x y/page.html"], id="spaces and accents"),
+        pytest.param([f"/corpus/{i:05d}.txt" for i in range(1000)], id="a thousand"),
+    ],
+)
+def test_the_compact_file_list_gives_back_every_path_in_order(paths):
+    listed = indexer.Paths(paths)
+    assert len(listed) == len(paths)
+    assert list(listed) == paths
+    assert list(listed) == paths  # it can be read again
+
+
 def test_worker_processes_store_exactly_what_one_process_stores(run, synthetic, tmp_path, monkeypatch):
     monkeypatch.setenv("NATOCLI_WORKERS", "2")
     assert run("--db", tmp_path / "parallel.db", "index", synthetic).exit_code == 0

@@ -127,6 +127,43 @@ def test_the_compact_file_list_gives_back_every_path_in_order(paths):
     assert list(listed) == paths  # it can be read again
 
 
+@pytest.mark.parametrize(
+    "paths, expected",
+    [
+        pytest.param([], False, id="nothing"),
+        pytest.param(["/a/summit.txt", "/a/notes.md", "/a/review.pdf"], False, id="no web page"),
+        pytest.param(["/a/summit.html"], True, id="html"),
+        pytest.param(["/a/SUMMIT.HTM", "/a/b.txt"], True, id="htm in capitals, first"),
+        pytest.param(["/a/b.txt", "/a/page.html", "/a/c.txt"], True, id="in the middle"),
+        pytest.param(["/a/page.html.txt", "/a/page.htmlx", "/html/a.txt"], False, id="html elsewhere in the name"),
+    ],
+)
+def test_web_pages_among_the_files_to_read(paths, expected):
+    assert indexer.has_web_pages(indexer.Paths(paths)) is expected
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+@pytest.mark.parametrize("with_page", [False, True], ids=["text files only", "with a web page"])
+def test_the_writer_loads_the_web_page_libraries_only_for_web_pages(synthetic, tmp_path, with_page):
+    """Workers are forked with what the writer imported: with web pages to read, trafilatura is loaded once, before."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for f in sorted(synthetic.rglob("*.txt"))[:indexer.PARALLEL_MIN + 6]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    if with_page:
+        (folder / "hague-summit.html").write_bytes((REPO / "tests" / "data" / "hague-summit.html").read_bytes())
+    script = (
+        "import sys\n"
+        "from natocli import indexer, store\n"
+        f"summary = indexer.index_paths(store.open_db({str(tmp_path / 'x.db')!r}), [{str(folder)!r}])\n"
+        "print(summary.added, 'trafilatura' in sys.modules, 'natocli.extract.document' in sys.modules)"
+    )
+    env = {**os.environ, "NATOCLI_WORKERS": "2"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    added = indexer.PARALLEL_MIN + 6 + with_page
+    assert out.stdout.split() == [str(added), str(with_page), "True"]
+
+
 def test_worker_processes_store_exactly_what_one_process_stores(run, synthetic, tmp_path, monkeypatch):
     monkeypatch.setenv("NATOCLI_WORKERS", "2")
     assert run("--db", tmp_path / "parallel.db", "index", synthetic).exit_code == 0

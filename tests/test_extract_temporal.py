@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from natocli.errors import BadInput
 from natocli.extract.sentences import split_sentences
+from natocli.extract.spending import Figure
 from natocli.extract.temporal import Event, extract_events, resolve_today
 
 TODAY = dt.date(2026, 11, 23)
@@ -458,3 +459,21 @@ def test_date_like_text_is_safe_and_deterministic(pieces, published, today):
     for e in first:
         assert e.precision in ("day", "month", "season", "quarter", "year", "decade")
         assert e.start is None or e.start <= e.end
+
+
+@pytest.mark.parametrize(
+    "cls, values",
+    [
+        pytest.param(Event, ("7 January 2026", dt.date(2026, 1, 7), dt.date(2026, 1, 7), "day", False, (3, 17), None), id="event"),
+        pytest.param(Event, ("the Vilnius summit", dt.date(2023, 7, 11), dt.date(2023, 7, 12), "day", True, (0, 18), "Vilnius summit"), id="named event"),
+        pytest.param(Figure, ("Portugal", 2.0, "%GDP", "target", 2029, "2% of GDP", (40, 49)), id="spending figure"),
+        pytest.param(Figure, (None, 1.2e9, "EUR", "aid", None, "€1.2 billion", (5, 17)), id="figure with no entity"),
+    ],
+)
+def test_records_built_fast_equal_the_dataclass_constructor(cls, values):
+    from natocli.extract import record_builder
+
+    built = record_builder(cls)(*values)
+    assert built == cls(*values) and hash(built) == hash(cls(*values))
+    with pytest.raises(ValueError):
+        record_builder(cls)(*values[:-1])  # every field is given, in order

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from natocli.extract import record_builder
 from natocli.extract.countries import country as _country
 from natocli.extract.countries import find_countries
 from natocli.extract.sentences import Sentence, sentence_index, split_sentences
@@ -1060,22 +1061,7 @@ def _classify(ctx: _Context, c: _Candidate) -> Figure | None:
     )
 
 
-_new = object.__new__
-
-
-def _figure(entity, value, unit, kind, year, expression, span) -> Figure:
-    # A frozen dataclass sets each field through object.__setattr__; filling the
-    # instance dictionary makes the same object at a fraction of the cost.
-    f = _new(Figure)
-    d = f.__dict__
-    d["entity"] = entity
-    d["value"] = value
-    d["unit"] = unit
-    d["kind"] = kind
-    d["year"] = year
-    d["expression"] = expression
-    d["span"] = span
-    return f
+_figure = record_builder(Figure)
 
 
 def extract_spending(text: str, *, sentences: list[Sentence] | None = None) -> list[Figure]:

@@ -111,6 +111,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from natocli.errors import BadInput
+from natocli.extract import record_builder
 from natocli.extract.sentences import Sentence, split_sentences
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -129,22 +130,7 @@ class Event:
     named: str | None = None  # a named NATO event's name from the data file
 
 
-_new = object.__new__
-
-
-def _event(expression, start, end, precision, year_inferred, span, named) -> Event:
-    # The same object as Event(...): a frozen dataclass sets each field through object.__setattr__,
-    # filling the instance dictionary costs a fraction of that, and a document has many events.
-    e = _new(Event)
-    d = e.__dict__
-    d["expression"] = expression
-    d["start"] = start
-    d["end"] = end
-    d["precision"] = precision
-    d["year_inferred"] = year_inferred
-    d["span"] = span
-    d["named"] = named
-    return e
+_event = record_builder(Event)
 
 
 def resolve_today(today: dt.date | None = None) -> dt.date:

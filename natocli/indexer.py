@@ -421,15 +421,20 @@ class _Writer:
     def flush(self) -> None:
         if not self.batch and not self.stats:
             return
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with store.transaction(self.db):
             if self.batch:
-                store.write_batch(self.db, self.batch, now)
-                store.set_meta(self.db, "last_indexed", now)
+                _store_batch(self.db, self.batch)
             store.update_file_stat(self.db, self.stats)
         self.batch.clear()
         self.stats.clear()
         self.bytes = 0
+
+
+def _store_batch(db: sqlite3.Connection, batch: list[tuple[store.DocRows, int | None]]) -> None:
+    """Write documents (inside the caller's transaction) and stamp the time of the last indexing."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    store.write_batch(db, batch, now)
+    store.set_meta(db, "last_indexed", now)
 
 
 def prune_missing(
@@ -476,13 +481,11 @@ def ensure_seeded(db: sqlite3.Connection, notify: Callable[[str], None]) -> None
         kind, rows = process_file(str(path), None)
         if kind == "new":
             batch.append((rows, None))
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with store.transaction(db):
         if store.document_count(db) or store.get_meta(db, SEEDED):
             return  # another command was first
-        store.write_batch(db, batch, now)
+        _store_batch(db, batch)
         store.set_meta(db, SEEDED, "1")
-        store.set_meta(db, "last_indexed", now)
 
 
 def decline_seeds(db: sqlite3.Connection) -> None:
